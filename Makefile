@@ -1,0 +1,44 @@
+# localoffer: build the site, preview it, and test it.
+GO ?= go
+BIN := bin/localoffer
+FUZZTIME ?= 10s
+
+.PHONY: build serve check test fuzz bench vet fmt clean
+
+## build: build the site from content/ into public/
+build: $(BIN)
+	$(BIN) build
+
+## serve: build the site and preview it on http://127.0.0.1:1313/
+serve: $(BIN)
+	$(BIN) serve
+
+## check: check content for errors without building
+check: $(BIN)
+	$(BIN) check
+
+$(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go.sum
+	$(GO) build -o $(BIN) ./cmd/localoffer
+
+## test: vet, format check, all tests, and a short fuzz of the content loader
+test: vet
+	@test -z "$$(gofmt -l cmd internal)" || { echo "gofmt needed:"; gofmt -l cmd internal; exit 1; }
+	$(GO) test ./...
+	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+
+vet:
+	$(GO) vet ./...
+
+## fuzz: fuzz the content loader for longer
+fuzz:
+	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime 5m
+
+## bench: measure build speed
+bench:
+	$(GO) test ./internal/build -run '^$$' -bench . -benchmem
+
+fmt:
+	gofmt -w cmd internal
+
+clean:
+	rm -rf public bin

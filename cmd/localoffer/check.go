@@ -1,0 +1,76 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/localoffer/localoffer/internal/content"
+	"github.com/localoffer/localoffer/internal/diag"
+)
+
+func init() {
+	commands["check"] = command{"check content for errors without building", runCheck}
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flags("check", stderr)
+	root := fs.String("root", ".", "project folder holding content/")
+	format := fs.String("format", "text", "output format: text, or github for pull-request annotations")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "localoffer check: -format: want text or github, got %q\n", *format)
+		return exitUsage
+	}
+	now, err := today()
+	if err != nil {
+		fmt.Fprintln(stderr, "localoffer check:", err)
+		return exitUsage
+	}
+	set, problems := content.Load(os.DirFS(*root), now)
+	if *format == "github" {
+		for _, p := range problems {
+			fmt.Fprintln(stdout, annotation(p))
+		}
+	} else {
+		report(stderr, problems)
+	}
+	if len(problems.Errors()) > 0 {
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "%d councils and %d pages are fine\n", len(set.Councils), len(set.Pages))
+	return exitOK
+}
+
+// annotation formats a problem as a GitHub Actions workflow command.
+func annotation(p diag.Diagnostic) string {
+	level := "error"
+	if p.Severity == diag.Warning {
+		level = "warning"
+	}
+	msg := p.Msg
+	if p.Key != "" {
+		msg = p.Key + ": " + msg
+	}
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", level, p.File, max(p.Line, 1), max(p.Col, 1), escapeAnnotation(msg))
+}
+
+// escapeAnnotation escapes what GitHub's workflow commands treat specially.
+func escapeAnnotation(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '%':
+			out = append(out, "%25"...)
+		case '\r':
+			out = append(out, "%0D"...)
+		case '\n':
+			out = append(out, "%0A"...)
+		default:
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
+}

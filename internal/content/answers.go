@@ -1,0 +1,258 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"gopkg.in/yaml.v3"
+)
+
+// sectionKeys returns the keys allowed directly under a catalogue path:
+// question fields and nested groups.
+func sectionKeys(prefix string) []string {
+	var out []string
+	for i := range offer.Catalogue {
+		k := offer.Catalogue[i].Key
+		if rest, ok := strings.CutPrefix(k, prefix+"."); ok {
+			name, _, _ := strings.Cut(rest, ".")
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// questions reads a section (or a group inside one) of answers.
+func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.Answer) {
+	pairs, ok := d.mapping(n, path)
+	if !ok {
+		return
+	}
+	allowed := sectionKeys(path)
+	for _, p := range pairs {
+		if d.exhausted(p.v) {
+			return
+		}
+		key := join(path, p.name)
+		switch q := offer.Lookup(key); {
+		case q != nil:
+			if a := d.answer(p.v, q); a != nil {
+				into[key] = a
+				if a.Src == "" {
+					d.unsourced = append(d.unsourced, sourceRef{key: key, n: p.v})
+				}
+			}
+		case slices.Contains(allowed, p.name):
+			d.questions(p.v, key, into)
+		default:
+			d.unknownKey(p, path, allowed)
+		}
+	}
+}
+
+// answerFields are the keys every answer may have; a question's Extra adds more.
+var answerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "per", "details", "apply", "src", "as_of"}
+
+// answer reads the value of one question: a status word or a mapping for
+// answers, a single value for the other kinds.
+func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
+	key := q.Key
+	switch q.Kind {
+	case offer.KindText:
+		return &offer.Answer{Value: d.text(n, key)}
+	case offer.KindURL:
+		return &offer.Answer{Value: d.link(n, key)}
+	case offer.KindDate:
+		return &offer.Answer{Value: d.date(n, key, false).String()}
+	case offer.KindList:
+		return &offer.Answer{Values: d.list(n, key)}
+	case offer.KindGSS:
+		return &offer.Answer{Value: d.gss(n, key)}
+	case offer.KindChoice:
+		return &offer.Answer{Value: d.choice(n, key, q.Choices)}
+	}
+	a := &offer.Answer{}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" && q.Kind != offer.KindYesNo {
+		// A bare number is short for {status: yes, <number>: n}.
+		a.Status = offer.Yes
+		d.headline(n, q, a)
+		return a
+	}
+	if n.Kind == yaml.ScalarNode {
+		a.Status = d.status(n, key)
+		return a
+	}
+	pairs, ok := d.mapping(n, key)
+	if !ok {
+		return nil
+	}
+	allowed := append(slices.Clip(answerFields), q.Extra...)
+	var statusNode, fromNode, toNode *yaml.Node
+	for _, p := range pairs {
+		path := join(key, p.name)
+		if !slices.Contains(allowed, p.name) {
+			d.unknownKey(p, key, allowed)
+			continue
+		}
+		switch p.name {
+		case "status":
+			statusNode = p.v
+			a.Status = d.status(p.v, path)
+		case "basis":
+			a.Basis = d.choice(p.v, path, offer.Bases)
+		case "scope":
+			a.Scope = d.choice(p.v, path, offer.Scopes)
+		case "from_age":
+			fromNode, a.FromAge = p.v, d.age(p.v, path)
+		case "to_age":
+			toNode, a.ToAge = p.v, d.age(p.v, path)
+		case "gbp":
+			if v, ok := d.integer(p.v, path, "a whole number of pounds, 0 or more", 0, 10_000_000); ok {
+				a.GBP = &v
+			}
+		case "count":
+			a.Count = d.count(p.v, path)
+		case "pct":
+			if v, ok := d.integer(p.v, path, "a percentage from 0 to 100", 0, 100); ok {
+				a.Pct = &v
+			}
+		case "approx":
+			a.Approx = d.boolean(p.v, path)
+		case "per":
+			a.Per = d.choice(p.v, path, offer.Pers)
+		case "details":
+			a.Details = d.text(p.v, path)
+		case "apply":
+			a.Apply = d.text(p.v, path)
+		case "src":
+			a.Src = d.ref(p.v, path)
+		case "as_of":
+			a.AsOf = d.date(p.v, path, false)
+		case "band":
+			a.Band = d.text(p.v, path)
+		case "name":
+			a.Name = d.text(p.v, path)
+		case "groups":
+			a.Groups = d.groups(p.v, path)
+		}
+	}
+	if statusNode == nil {
+		if a.GBP != nil || a.Count != nil || a.Pct != nil {
+			a.Status = offer.Yes
+		} else {
+			d.errorf(n, key, "missing status: want %s", statusWords)
+		}
+	}
+	if fromNode != nil && toNode != nil && a.FromAge > a.ToAge && a.ToAge > 0 {
+		d.errorf(toNode, join(key, "to_age"), "want an age of at least from_age (%d), got %d", a.FromAge, a.ToAge)
+	}
+	return a
+}
+
+var statusWords = orList([]string{"yes", "no", "considering", "unknown"})
+
+// status reads yes, no, considering or unknown (true and false are taken as
+// yes and no, for editors that write booleans).
+func (d *decoder) status(n *yaml.Node, path string) offer.Status {
+	s, ok := d.scalar(n, path, statusWords)
+	if !ok {
+		return ""
+	}
+	switch s {
+	case "true":
+		return offer.Yes
+	case "false":
+		return offer.No
+	}
+	if st := offer.Status(s); slices.Contains(offer.Statuses, st) {
+		return st
+	}
+	msg := fmt.Sprintf("want %s, got %q", statusWords, s)
+	if g := suggest(strings.ToLower(s), []string{"yes", "no", "considering", "unknown"}); g != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", g)
+	}
+	d.errorf(n, path, "%s", msg)
+	return ""
+}
+
+// headline reads a bare number as the question's headline figure.
+func (d *decoder) headline(n *yaml.Node, q *offer.Question, a *offer.Answer) {
+	switch q.Kind {
+	case offer.KindMoney:
+		if v, ok := d.integer(n, q.Key, "a whole number of pounds, 0 or more", 0, 10_000_000); ok {
+			a.GBP = &v
+		}
+	case offer.KindCount:
+		a.Count = d.count(n, q.Key)
+	case offer.KindPercent:
+		if v, ok := d.integer(n, q.Key, "a percentage from 0 to 100", 0, 100); ok {
+			a.Pct = &v
+		}
+	}
+}
+
+// count reads a whole number, or a range {min: 3, max: 5}.
+func (d *decoder) count(n *yaml.Node, path string) *offer.Range {
+	const want = "a whole number, 0 or more"
+	if n.Kind != yaml.MappingNode {
+		v, ok := d.integer(n, path, want, 0, 100_000_000)
+		if !ok {
+			return nil
+		}
+		return &offer.Range{Min: v, Max: v}
+	}
+	r := &offer.Range{Min: -1, Max: -1}
+	for _, p := range d.pairs(n, path) {
+		switch p.name {
+		case "min":
+			r.Min, _ = d.integer(p.v, join(path, "min"), want, 0, 100_000_000)
+		case "max":
+			r.Max, _ = d.integer(p.v, join(path, "max"), want, 0, 100_000_000)
+		default:
+			d.unknownKey(p, path, []string{"min", "max"})
+		}
+	}
+	if r.Min < 0 || r.Max < 0 {
+		d.errorf(n, path, "want a number or both min and max")
+		return nil
+	}
+	if r.Min > r.Max {
+		d.errorf(n, path, "want min no larger than max, got %d to %d", r.Min, r.Max)
+		return nil
+	}
+	return r
+}
+
+// groups reads a list of children in care councils.
+func (d *decoder) groups(n *yaml.Node, path string) []offer.Group {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, path, "want a list, got %s", describe(n))
+		return nil
+	}
+	var out []offer.Group
+	for i, item := range n.Content {
+		at := fmt.Sprintf("%s[%d]", path, i)
+		pairs, ok := d.mapping(d.resolve(item), at)
+		if !ok {
+			continue
+		}
+		var g offer.Group
+		for _, p := range pairs {
+			switch p.name {
+			case "name":
+				g.Name = d.text(p.v, join(at, p.name))
+			case "ages":
+				g.Ages = d.text(p.v, join(at, p.name))
+			case "regular_attendees":
+				g.Attendees = d.text(p.v, join(at, p.name))
+			default:
+				d.unknownKey(p, at, []string{"name", "ages", "regular_attendees"})
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}

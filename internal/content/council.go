@@ -1,0 +1,284 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"gopkg.in/yaml.v3"
+)
+
+// councilKeys are the top-level keys of a council file besides the sections.
+var councilKeys = []string{"schema", "gss", "name", "short_name", "tier", "parent", "region", "website",
+	"updated", "ended", "successor", "default_src", "sources", "contacts"}
+
+// required are the keys every council file must have.
+var required = []string{"gss", "name", "tier", "region"}
+
+// council reads a council file's frontmatter.
+func (d *decoder) council(root *yaml.Node, c *offer.Council) {
+	c.Answers = map[string]*offer.Answer{}
+	sections := make([]string, len(offer.Sections))
+	for i, s := range offer.Sections {
+		sections[i] = s.Key
+	}
+	allowed := append(slices.Clip(councilKeys), sections...)
+	seen := map[string]bool{}
+	var tierNode, parentNode *yaml.Node
+	for _, p := range d.pairs(root, "") {
+		if d.exhausted(p.v) {
+			return
+		}
+		seen[p.name] = true
+		switch p.name {
+		case "schema":
+			d.integer(p.v, p.name, "schema version 1", 1, 1)
+		case "gss":
+			c.GSS = d.gss(p.v, p.name)
+		case "name":
+			c.Name = d.text(p.v, p.name)
+		case "short_name":
+			c.ShortName = d.text(p.v, p.name)
+		case "tier":
+			tierNode = p.v
+			c.Tier = d.choice(p.v, p.name, tierWords)
+		case "parent":
+			parentNode = p.v
+			c.Parent = d.gss(p.v, p.name)
+		case "region":
+			c.Region = d.choice(p.v, p.name, offer.Regions)
+		case "website":
+			c.Website = d.link(p.v, p.name)
+		case "updated":
+			c.Updated = d.date(p.v, p.name, false)
+		case "ended":
+			c.Ended = d.date(p.v, p.name, true)
+		case "successor":
+			c.Successor = d.gss(p.v, p.name)
+		case "default_src":
+			c.DefaultSrc = d.ref(p.v, p.name)
+		case "sources":
+			c.Sources = d.sources(p.v)
+		case "contacts":
+			c.Contacts = d.contacts(p.v, c)
+		default:
+			if slices.Contains(sections, p.name) {
+				d.questions(p.v, p.name, c.Answers)
+				continue
+			}
+			d.unknownKey(p, "", allowed)
+		}
+	}
+	for _, k := range required {
+		if !seen[k] {
+			d.errorf(root, "", "missing required key %q", k)
+		}
+	}
+	if c.ShortName == "" {
+		c.ShortName = c.Name
+	}
+	if tierNode != nil && c.Tier != "" && c.GSS != "" && !strings.HasPrefix(c.GSS, offer.Tiers[c.Tier]) {
+		d.errorf(tierNode, "tier", "a %s has a gss code starting %s, but gss is %s", c.Tier, offer.Tiers[c.Tier], c.GSS)
+	}
+	switch {
+	case c.Tier == "district" && parentNode == nil:
+		d.errorf(root, "parent", "missing: a district needs the gss code of its county")
+	case c.Tier != "district" && c.Tier != "" && parentNode != nil:
+		d.errorf(parentNode, "parent", "only a district has a parent county, and this council is a %s", c.Tier)
+	}
+	if c.Successor != "" && c.Ended.IsZero() {
+		d.errorf(root, "ended", "missing: a council with a successor needs the date it ended")
+	}
+	d.checkRefs(c)
+}
+
+var tierWords = func() []string {
+	var out []string
+	for t := range offer.Tiers {
+		out = append(out, t)
+	}
+	slices.Sort(out)
+	return out
+}()
+
+// checkRefs reports cited source ids that the file does not define, and
+// answers with no source at all.
+func (d *decoder) checkRefs(c *offer.Council) {
+	var ids []string
+	for _, s := range c.Sources {
+		ids = append(ids, s.ID)
+	}
+	for _, r := range d.refs {
+		if r.id != "" && !slices.Contains(ids, r.id) {
+			defined := "defines no sources"
+			if len(ids) > 0 {
+				defined = "defines " + quoteList(ids)
+			}
+			d.errorf(r.n, r.key, "unknown source %q (this file %s)", r.id, defined)
+		}
+	}
+	if c.DefaultSrc == "" {
+		for _, r := range d.unsourced {
+			d.errorf(r.n, r.key, "no source: add src to the answer, or default_src to the file")
+		}
+	}
+}
+
+func quoteList(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	return orList(q)
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+var sourceKeys = []string{"id", "type", "title", "ref", "campaign", "received", "responded", "published", "retrieved", "url", "licence", "note"}
+
+// sources reads the list of documents answers come from.
+func (d *decoder) sources(n *yaml.Node) []offer.Source {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "sources", "want a list, got %s", describe(n))
+		return nil
+	}
+	var out []offer.Source
+	seen := map[string]int{}
+	for i, item := range n.Content {
+		at := fmt.Sprintf("sources[%d]", i)
+		item = d.resolve(item)
+		pairs, ok := d.mapping(item, at)
+		if !ok {
+			continue
+		}
+		var s offer.Source
+		var idNode *yaml.Node
+		for _, p := range pairs {
+			path := join(at, p.name)
+			switch p.name {
+			case "id":
+				idNode = p.v
+				s.ID = d.text(p.v, path)
+				if s.ID != "" && !idPattern.MatchString(s.ID) {
+					d.errorf(p.v, path, "want an id of lower-case letters, digits and dashes, got %q", s.ID)
+				}
+			case "type":
+				s.Type = d.choice(p.v, path, offer.SourceTypes)
+			case "title":
+				s.Title = d.text(p.v, path)
+			case "ref":
+				s.Ref = d.text(p.v, path)
+			case "campaign":
+				s.Campaign = d.text(p.v, path)
+			case "received":
+				s.Received = d.date(p.v, path, false)
+			case "responded":
+				s.Responded = d.date(p.v, path, false)
+			case "published":
+				s.Published = d.date(p.v, path, false)
+			case "retrieved":
+				s.Retrieved = d.date(p.v, path, false)
+			case "url":
+				s.URL = d.link(p.v, path)
+			case "licence":
+				s.Licence = d.text(p.v, path)
+			case "note":
+				s.Note = d.text(p.v, path)
+			default:
+				d.unknownKey(p, at, sourceKeys)
+			}
+		}
+		switch {
+		case idNode == nil:
+			d.errorf(item, at, "missing id")
+		case seen[s.ID] > 0:
+			d.errorf(idNode, join(at, "id"), "id %q is also used by sources[%d]", s.ID, seen[s.ID]-1)
+		default:
+			seen[s.ID] = i + 1
+		}
+		if s.Title == "" {
+			d.errorf(item, at, "missing title")
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var contactKeys = []string{"role", "name", "title", "email", "phone", "url", "status", "details", "src"}
+
+// mobile matches UK mobile numbers, which belong to people, not teams.
+var mobile = regexp.MustCompile(`^(\+44\s?7|07)[0-9 ]{9,11}$`)
+
+// contacts reads the council's contacts, refusing a person's own mobile
+// number or e-mail address.
+func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "contacts", "want a list, got %s", describe(n))
+		return nil
+	}
+	var out []offer.Contact
+	for i, item := range n.Content {
+		at := fmt.Sprintf("contacts[%d]", i)
+		item = d.resolve(item)
+		pairs, ok := d.mapping(item, at)
+		if !ok {
+			continue
+		}
+		var ct offer.Contact
+		var emailNode *yaml.Node
+		for _, p := range pairs {
+			path := join(at, p.name)
+			switch p.name {
+			case "role":
+				ct.Role = d.choice(p.v, path, offer.ContactRoles)
+			case "name":
+				ct.Name = d.text(p.v, path)
+			case "title":
+				ct.Title = d.text(p.v, path)
+			case "email":
+				emailNode = p.v
+				ct.Email = d.text(p.v, path)
+				if ct.Email != "" && (checkLink("mailto:"+ct.Email) != "" || !strings.Contains(ct.Email, "@")) {
+					d.errorf(p.v, path, "want an e-mail address, got %q", ct.Email)
+				}
+			case "phone":
+				ct.Phone = d.text(p.v, path)
+				if mobile.MatchString(ct.Phone) {
+					d.errorf(p.v, path, "%q is a mobile number: publish a team or switchboard number, never a person's own", ct.Phone)
+				}
+			case "url":
+				ct.URL = d.link(p.v, path)
+			case "status":
+				ct.Status = d.status(p.v, path)
+			case "details":
+				ct.Details = d.text(p.v, path)
+			case "src":
+				ct.Src = d.ref(p.v, path)
+			default:
+				d.unknownKey(p, at, contactKeys)
+			}
+		}
+		if ct.Role == "" {
+			d.errorf(item, at, "missing role")
+		}
+		if emailNode != nil && personal(ct.Email, ct.Name) {
+			d.errorf(emailNode, join(at, "email"), "%q looks like %s's own address: publish a team inbox, never a person's own", ct.Email, ct.Name)
+		}
+		out = append(out, ct)
+	}
+	return out
+}
+
+// personal reports whether an e-mail address contains part of the contact's
+// name, as firstname.lastname@ addresses do.
+func personal(email, name string) bool {
+	local, _, _ := strings.Cut(strings.ToLower(email), "@")
+	for _, part := range strings.Fields(strings.ToLower(name)) {
+		if len(part) >= 3 && strings.Contains(local, part) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,194 @@
+// Package content reads the project's content/ folder: Markdown files with
+// YAML frontmatter, one per council and one per plain page. It decodes the
+// frontmatter against the catalogue in package offer and reports every
+// problem in every file with its file:line:col.
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/offer"
+	"gopkg.in/yaml.v3"
+)
+
+// Folders within the project that content comes from.
+const (
+	Dir         = "content"
+	CouncilsDir = "content/councils"
+)
+
+// Reserved are slugs a plain page may not take, because the site already
+// uses those paths.
+var Reserved = []string{"404", "assets", "councils", "regions", "static"}
+
+// Set is everything read from content/.
+type Set struct {
+	Councils []*offer.Council // sorted by slug
+	Pages    []*offer.Page    // sorted by slug; "index" is the home page's text
+}
+
+// Load reads and checks all content under fsys's content/ folder. now is the
+// build's date: dates after it are errors. Problems come back sorted; the
+// Set holds what could be read even when there are problems.
+func Load(fsys fs.FS, now time.Time) (*Set, diag.List) {
+	l := loader{fsys: fsys, now: now, set: &Set{}}
+	l.councils()
+	l.pages()
+	l.crossCheck()
+	l.diags.Sort()
+	return l.set, l.diags
+}
+
+type loader struct {
+	fsys  fs.FS
+	now   time.Time
+	set   *Set
+	diags diag.List
+	pos   map[*offer.Council]positions
+}
+
+// positions remembers where cross-file checks point.
+type positions struct{ gss, parent diag.Diagnostic }
+
+func (l *loader) fileError(file, msg string) {
+	l.diags = append(l.diags, diag.Diagnostic{File: file, Line: 1, Col: 1, Msg: msg})
+}
+
+// markdown lists the .md files directly inside dir.
+func (l *loader) markdown(dir string) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		if dir == Dir {
+			l.diags = append(l.diags, diag.Diagnostic{File: dir, Msg: "cannot read the content folder: " + err.Error()})
+		}
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".md") {
+			out = append(out, path.Join(dir, e.Name()))
+		}
+	}
+	return out
+}
+
+// read loads a file and splits its frontmatter; ok is false after a problem.
+func (l *loader) read(file string) (*yaml.Node, []byte, *decoder, string, bool) {
+	src, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		l.fileError(file, "cannot read: "+err.Error())
+		return nil, nil, nil, "", false
+	}
+	root, body, off, problem := split(file, src)
+	if problem != nil {
+		l.diags = append(l.diags, *problem)
+		return nil, nil, nil, "", false
+	}
+	slug := strings.ToLower(strings.TrimSuffix(path.Base(file), ".md"))
+	if !idPattern.MatchString(slug) {
+		l.fileError(file, fmt.Sprintf("file name: want lower-case letters, digits and dashes, like hertsmere.md, got %q", path.Base(file)))
+	}
+	return root, body, &decoder{file: file, lineOff: off, now: l.now}, slug, true
+}
+
+func (l *loader) councils() {
+	l.pos = map[*offer.Council]positions{}
+	for _, file := range l.markdown(CouncilsDir) {
+		root, body, d, slug, ok := l.read(file)
+		if !ok {
+			continue
+		}
+		c := &offer.Council{File: file, Slug: slug, Body: body}
+		d.council(root, c)
+		l.diags = append(l.diags, d.diags...)
+		l.pos[c] = positions{gss: d.at(root, "gss"), parent: d.at(root, "parent")}
+		l.set.Councils = append(l.set.Councils, c)
+	}
+	slices.SortFunc(l.set.Councils, func(a, b *offer.Council) int { return strings.Compare(a.Slug, b.Slug) })
+}
+
+// at returns where a top-level key's value is, for later messages.
+func (d *decoder) at(root *yaml.Node, key string) diag.Diagnostic {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == key {
+			v := root.Content[i+1]
+			return diag.Diagnostic{File: d.file, Line: d.lineOff + v.Line, Col: v.Column, Key: key}
+		}
+	}
+	return diag.Diagnostic{File: d.file, Line: d.lineOff + root.Line, Col: root.Column, Key: key}
+}
+
+var pageKeys = []string{"title", "description"}
+
+func (l *loader) pages() {
+	for _, file := range l.markdown(Dir) {
+		root, body, d, slug, ok := l.read(file)
+		if !ok {
+			continue
+		}
+		p := &offer.Page{File: file, Slug: slug, Body: body}
+		for _, pr := range d.pairs(root, "") {
+			switch pr.name {
+			case "title":
+				p.Title = d.text(pr.v, pr.name)
+			case "description":
+				p.Intro = d.text(pr.v, pr.name)
+			default:
+				d.unknownKey(pr, "", pageKeys)
+			}
+		}
+		if p.Title == "" {
+			d.errorf(root, "", "missing required key %q", "title")
+		}
+		if slices.Contains(Reserved, slug) {
+			d.diags = append(d.diags, diag.Diagnostic{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("file name: %q is used by the site itself; choose another name", slug)})
+		}
+		l.diags = append(l.diags, d.diags...)
+		l.set.Pages = append(l.set.Pages, p)
+	}
+}
+
+// crossCheck finds problems between files: the same slug or gss code twice,
+// and districts whose county is missing or is not a county.
+func (l *loader) crossCheck() {
+	slugs := map[string]*offer.Council{}
+	codes := map[string]*offer.Council{}
+	for _, c := range l.set.Councils {
+		if first, dup := slugs[c.Slug]; dup {
+			l.fileError(c.File, fmt.Sprintf("slug %q is also used by %s", c.Slug, first.File))
+		} else {
+			slugs[c.Slug] = c
+		}
+		if c.GSS == "" {
+			continue
+		}
+		if first, dup := codes[c.GSS]; dup {
+			p := l.pos[c].gss
+			p.Msg = fmt.Sprintf("gss %s is also used by %s", c.GSS, first.File)
+			l.diags = append(l.diags, p)
+		} else {
+			codes[c.GSS] = c
+		}
+	}
+	for _, c := range l.set.Councils {
+		if c.Parent == "" || c.Tier != "district" {
+			continue
+		}
+		p := l.pos[c].parent
+		switch parent := codes[c.Parent]; {
+		case parent == nil:
+			p.Msg = fmt.Sprintf("no council file has gss %s: add the county's file first", c.Parent)
+		case parent.Tier != "county":
+			p.Msg = fmt.Sprintf("%s is %s, a %s: want a county", c.Parent, parent.Name, strings.ReplaceAll(parent.Tier, "_", " "))
+		default:
+			continue
+		}
+		l.diags = append(l.diags, p)
+	}
+}

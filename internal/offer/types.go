@@ -1,0 +1,272 @@
+package offer
+
+import (
+	"fmt"
+	"time"
+)
+
+// Status is what a source said in answer to a question.
+type Status string
+
+// The four statuses. A question with no answer at all (nobody has found out
+// yet) has no Answer, which is different from Unknown (the council was asked
+// and did not say).
+const (
+	Yes         Status = "yes"
+	No          Status = "no"
+	Considering Status = "considering"
+	Unknown     Status = "unknown"
+)
+
+// Statuses lists the statuses in the order error messages give them.
+var Statuses = []Status{Yes, No, Considering, Unknown}
+
+// Answer is one council's answer to one question.
+type Answer struct {
+	Status  Status
+	Basis   string // all, in_principle or conditional
+	Scope   string // own, all or unknown
+	FromAge int    // 0 when not given
+	ToAge   int    // 0 when not given
+	GBP     *int   // whole pounds
+	Count   *Range
+	Pct     *int
+	Approx  bool   // the source said "about" or "circa"
+	Per     string // once, week, month or year
+	Details string
+	Apply   string
+	Src     string // source id; empty means the file's default source
+	AsOf    Date   // zero means the source's date
+	Band    string // housing.priority_banding only
+	Name    string // services.over_21_service only
+	Groups  []Group
+	// Text, URL, Date, List, GSS and Choice questions keep their value here.
+	Value  string
+	Values []string
+}
+
+// Range is a number or a range of numbers, such as "3 to 5".
+type Range struct{ Min, Max int }
+
+// Group is a children in care or care leavers council.
+type Group struct {
+	Name      string
+	Ages      string
+	Attendees string // regular attendees, as the source gave them ("5-6")
+}
+
+// Bases, Scopes and Pers list the allowed words of those answer fields.
+var (
+	Bases  = []string{"all", "in_principle", "conditional"}
+	Scopes = []string{"own", "all", "unknown"}
+	Pers   = []string{"once", "week", "month", "year"}
+)
+
+// Tiers lists the kinds of council, with the GSS prefix each has.
+var Tiers = map[string]string{
+	"county":               "E10",
+	"district":             "E07",
+	"unitary":              "E06",
+	"metropolitan_borough": "E08",
+	"london_borough":       "E09",
+	"city_corporation":     "E09",
+}
+
+// TierNames are the tiers in words.
+var TierNames = map[string]string{
+	"county":               "County council",
+	"district":             "District council",
+	"unitary":              "Unitary council",
+	"metropolitan_borough": "Metropolitan borough",
+	"london_borough":       "London borough",
+	"city_corporation":     "City corporation",
+}
+
+// Regions lists England's nine regions.
+var Regions = []string{
+	"East Midlands", "East of England", "London", "North East", "North West",
+	"South East", "South West", "West Midlands", "Yorkshire and The Humber",
+}
+
+// SourceTypes lists the kinds of source a fact can come from.
+var SourceTypes = []string{"foi", "offer_page", "offer_pdf", "committee_report", "council_confirmed", "press", "campaign_page", "contributor"}
+
+// ContactRoles lists the roles a contact can have.
+var ContactRoles = []string{"officer_lead", "member_lead", "leaving_care_team", "participation", "council_tax", "housing", "leisure", "foi"}
+
+// Source is a document that answers come from.
+type Source struct {
+	ID        string
+	Type      string
+	Title     string
+	Ref       string // the council's reference, such as an FOI number
+	Campaign  string // the national questionnaire it answers
+	Received  Date
+	Responded Date
+	Published Date
+	Retrieved Date
+	URL       string
+	Licence   string
+	Note      string
+}
+
+// Date is when the source's answers were true: responded, then published,
+// then received. It is zero when the source gives no date.
+func (s *Source) Date() Date {
+	for _, d := range []Date{s.Responded, s.Published, s.Received} {
+		if !d.IsZero() {
+			return d
+		}
+	}
+	return Date{}
+}
+
+// Contact is a role at the council that care leavers or researchers can reach.
+// It holds team inboxes and switchboards, never a person's own number or e-mail.
+type Contact struct {
+	Role    string
+	Name    string
+	Title   string
+	Email   string
+	Phone   string
+	URL     string
+	Status  Status
+	Details string
+	Src     string
+}
+
+// Council is one council's file: identity, answers and sources.
+type Council struct {
+	File       string // path of the content file, for messages and edit links
+	Slug       string
+	GSS        string
+	Name       string
+	ShortName  string
+	Tier       string
+	Parent     string // GSS of the county, for districts
+	Region     string
+	Website    string
+	Updated    Date
+	Ended      Date
+	Successor  string // GSS of the council that took over
+	DefaultSrc string
+	Sources    []Source
+	Contacts   []Contact
+	Answers    map[string]*Answer // by question key
+	Body       []byte             // Markdown after the frontmatter
+}
+
+// SourceByID returns the council's source with that id, or nil.
+func (c *Council) SourceByID(id string) *Source {
+	for i := range c.Sources {
+		if c.Sources[i].ID == id {
+			return &c.Sources[i]
+		}
+	}
+	return nil
+}
+
+// SourceOf returns the source an answer cites (its own, or the default).
+func (c *Council) SourceOf(a *Answer) *Source {
+	if a.Src != "" {
+		return c.SourceByID(a.Src)
+	}
+	return c.SourceByID(c.DefaultSrc)
+}
+
+// AsOf returns the date an answer was true, from the answer or its source.
+func (c *Council) AsOf(a *Answer) Date {
+	if !a.AsOf.IsZero() {
+		return a.AsOf
+	}
+	if s := c.SourceOf(a); s != nil {
+		return s.Date()
+	}
+	return Date{}
+}
+
+// Page is a plain page, such as "about", from content/*.md.
+type Page struct {
+	File  string
+	Slug  string
+	Title string
+	Intro string
+	Body  []byte
+}
+
+// Date is a calendar date that may be known only to the month or the year,
+// as sources often give them.
+type Date struct {
+	Year, Month, Day int // Month and Day are 0 when not known
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// Time returns the last moment the date could mean, at UTC midnight of the
+// last day covered, so a partial date is never judged older than it may be.
+func (d Date) Time() time.Time {
+	switch {
+	case d.Month == 0:
+		return time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	case d.Day == 0:
+		return time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// String writes the date as it is written in content: 2020-02-04, 2020-02 or 2020.
+func (d Date) String() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Words writes the date for people: 4 February 2020, February 2020 or 2020.
+func (d Date) Words() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return fmt.Sprint(d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+}
+
+// ParseDate reads 2020-02-04, 2020-02 or 2020.
+func ParseDate(s string) (Date, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) != len(layout) {
+			continue
+		}
+		t, err := time.Parse(layout, s)
+		if err != nil {
+			return Date{}, false
+		}
+		d := Date{Year: t.Year()}
+		if len(layout) > 4 {
+			d.Month = int(t.Month())
+		}
+		if len(layout) > 7 {
+			d.Day = t.Day()
+		}
+		return d, true
+	}
+	return Date{}, false
+}
+
+// StaleAfter is how old an answer may be before pages say it may be out of date.
+const StaleAfter = 18 // months
+
+// Stale reports whether the date is more than StaleAfter months before now.
+func (d Date) Stale(now time.Time) bool {
+	return !d.IsZero() && d.Time().AddDate(0, StaleAfter, 0).Before(now)
+}

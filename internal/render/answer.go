@@ -1,0 +1,171 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/localoffer/localoffer/internal/offer"
+)
+
+// Verdict is how an answer's status is shown: a symbol and a word, never
+// colour alone; Class lets the style sheet add colour on top.
+type Verdict struct {
+	Symbol string
+	Word   string
+	Class  string // good, bad, maybe, unknown or neutral
+}
+
+// verdict says what a status means for a care leaver, taking account of
+// questions where "yes" is bad news.
+func verdict(q *offer.Question, a *offer.Answer) Verdict {
+	good, bad := "good", "bad"
+	if q.Polarity == offer.YesIsBad {
+		good, bad = bad, good
+	}
+	if q.Polarity == offer.Neutral {
+		good, bad = "neutral", "neutral"
+	}
+	switch a.Status {
+	case offer.Yes:
+		return Verdict{symbolFor(good), "Yes", good}
+	case offer.No:
+		return Verdict{symbolFor(bad), "No", bad}
+	case offer.Considering:
+		return Verdict{"…", "Being considered", "maybe"}
+	}
+	return Verdict{"?", "The council did not say", "unknown"}
+}
+
+func symbolFor(class string) string {
+	switch class {
+	case "good":
+		return "✓"
+	case "bad":
+		return "✗"
+	}
+	return "•"
+}
+
+// facts lists an answer's figures and conditions in words: ages, money,
+// counts, who it is for and whether it is case by case.
+func facts(q *offer.Question, a *offer.Answer) []string {
+	var out []string
+	about := ""
+	if a.Approx {
+		about = "about "
+	}
+	switch {
+	case a.FromAge > 0 && a.ToAge > 0:
+		out = append(out, fmt.Sprintf("from age %d up to age %d", a.FromAge, a.ToAge))
+	case a.ToAge > 0:
+		out = append(out, fmt.Sprintf("up to age %d", a.ToAge))
+	case a.FromAge > 0:
+		out = append(out, fmt.Sprintf("from age %d", a.FromAge))
+	}
+	if a.GBP != nil {
+		out = append(out, about+Money(*a.GBP)+per(a.Per))
+	}
+	if a.Count != nil {
+		out = append(out, about+count(*a.Count)+per(a.Per))
+	}
+	if a.Pct != nil {
+		out = append(out, about+strconv.Itoa(*a.Pct)+"%")
+	}
+	if a.Name != "" {
+		out = append(out, "called "+a.Name)
+	}
+	if a.Band != "" {
+		out = append(out, "band: "+a.Band)
+	}
+	switch a.Basis {
+	case "all":
+		out = append(out, "for every care leaver")
+	case "in_principle":
+		out = append(out, "in principle, decided case by case")
+	case "conditional":
+		out = append(out, "only in some cases")
+	}
+	switch a.Scope {
+	case "own":
+		out = append(out, "only for care leavers this council looked after")
+	case "all":
+		out = append(out, "for any care leaver living here")
+	case "unknown":
+		out = append(out, "not known whether care leavers from other councils get it")
+	}
+	for _, g := range a.Groups {
+		out = append(out, group(g))
+	}
+	return out
+}
+
+func group(g offer.Group) string {
+	s := g.Name
+	var parts []string
+	if g.Ages != "" {
+		parts = append(parts, "ages "+strings.ReplaceAll(g.Ages, "-", " to "))
+	}
+	if g.Attendees != "" {
+		parts = append(parts, strings.ReplaceAll(g.Attendees, "-", " to ")+" regular members")
+	}
+	if len(parts) > 0 {
+		s += " (" + strings.Join(parts, ", ") + ")"
+	}
+	return s
+}
+
+func count(r offer.Range) string {
+	if r.Min == r.Max {
+		return Number(r.Min)
+	}
+	return Number(r.Min) + " to " + Number(r.Max)
+}
+
+func per(p string) string {
+	switch p {
+	case "once":
+		return ", once"
+	case "":
+		return ""
+	}
+	return " a " + p
+}
+
+// Money writes whole pounds as £2,000.
+func Money(gbp int) string { return "£" + Number(gbp) }
+
+// Number writes a whole number with thousands separators: 12,345.
+func Number(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + Number(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// sourceType names a kind of source for people.
+func sourceType(t string) string {
+	switch t {
+	case "foi":
+		return "Freedom of Information reply"
+	case "offer_page":
+		return "the council's offer web page"
+	case "offer_pdf":
+		return "the council's offer document"
+	case "committee_report":
+		return "council committee report"
+	case "council_confirmed":
+		return "confirmed by the council"
+	case "press":
+		return "news report"
+	case "campaign_page":
+		return "campaign web page"
+	case "contributor":
+		return "contributor"
+	}
+	return t
+}

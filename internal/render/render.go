@@ -1,0 +1,192 @@
+// Package render turns the site model into HTML pages with the templates in
+// layouts/ and Markdown bodies through goldmark. Rendering is a pure function
+// of the model: the same model gives the same bytes.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/site"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// LayoutsDir is the folder of templates.
+const LayoutsDir = "layouts"
+
+// kinds are the page templates; each is parsed with base.html.
+var kinds = []string{"home", "council", "region", "councils", "page", "404"}
+
+// Renderer holds parsed templates and the Markdown converter.
+type Renderer struct {
+	pages map[string]*template.Template
+	md    goldmark.Markdown
+}
+
+// New parses the templates in fsys's layouts/ folder.
+func New(fsys fs.FS) (*Renderer, error) {
+	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown()}
+	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, LayoutsDir+"/base.html", LayoutsDir+"/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	for _, k := range kinds {
+		t, err := template.Must(base.Clone()).ParseFS(fsys, path.Join(LayoutsDir, k+".html"))
+		if err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+		r.pages[k] = t
+	}
+	return r, nil
+}
+
+// newMarkdown makes the Markdown converter: no raw HTML passes through
+// (goldmark's default), and headings move down one level so the page's own
+// title stays its only h1.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingShift{}, 100))),
+	)
+}
+
+type headingShift struct{}
+
+func (headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+1, 6)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// Markdown converts a page body to HTML.
+func (r *Renderer) Markdown(src []byte) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := r.md.Convert(src, &b); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil //nolint:gosec // goldmark escapes raw HTML and unsafe links
+}
+
+// Page is what a template sees.
+type Page struct {
+	Site        *site.Site
+	Kind        string
+	Path        string // the page's folder, such as councils/leicester/, or a file name such as 404.html
+	Title       string
+	Description string
+	Crumbs      []Crumb
+	Council     *site.Council
+	Region      *site.Region
+	Plain       *offer.Page
+	Body        template.HTML
+	assets      map[string]string
+}
+
+// Crumb is one step of the breadcrumbs.
+type Crumb struct{ Name, Path string }
+
+// Link returns a link from this page to target, a site path such as
+// councils/leicester/ or "" for the home page. Links are relative so the site
+// works under any sub-path and from disk, and folders end in index.html
+// because browsers do not open index.html for file:// links. The 404 page is
+// served at any address, so its links start from the configured base path.
+func (p *Page) Link(target string) string {
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	if p.Kind == "404" {
+		return p.Site.Config.BasePath + strings.TrimSuffix(target, "index.html")
+	}
+	depth := strings.Count(p.Path, "/")
+	return strings.Repeat("../", depth) + target
+}
+
+// Asset returns a link to a fingerprinted asset, by its name in static/.
+func (p *Page) Asset(name string) (string, error) {
+	fp, ok := p.assets[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q in static/", name)
+	}
+	return p.Link(fp), nil
+}
+
+// Output is one rendered file, by its path in the site.
+type Output struct {
+	Path string
+	Data []byte
+}
+
+// Site renders every page of the site. assets maps names in static/ to
+// their fingerprinted paths.
+func (r *Renderer) Site(s *site.Site, assets map[string]string) ([]Output, error) {
+	var pages []*Page
+	add := func(p *Page) { p.Site, p.assets = s, assets; pages = append(pages, p) }
+
+	home := &Page{Kind: "home", Path: "", Title: s.Config.Title}
+	if s.Home != nil {
+		home.Plain, home.Description = s.Home, s.Home.Intro
+	}
+	add(home)
+	add(&Page{Kind: "councils", Path: "councils/", Title: "All councils from A to Z",
+		Crumbs: []Crumb{{"Home", ""}}})
+	for _, rg := range s.Regions {
+		add(&Page{Kind: "region", Path: "regions/" + rg.Slug + "/", Title: "Councils in " + rg.Name, Region: rg,
+			Crumbs: []Crumb{{"Home", ""}}})
+	}
+	for _, c := range s.Councils {
+		add(&Page{Kind: "council", Path: c.Path(), Title: c.Name, Council: c,
+			Description: fmt.Sprintf("What %s offers young people leaving care: council tax, housing, money, work and more, with where each fact came from.", c.Name),
+			Crumbs:      []Crumb{{"Home", ""}, {c.Region, "regions/" + c.Area.Slug + "/"}}})
+	}
+	for _, pg := range s.Pages {
+		add(&Page{Kind: "page", Path: pg.Slug + "/", Title: pg.Title, Description: pg.Intro, Plain: pg,
+			Crumbs: []Crumb{{"Home", ""}}})
+	}
+	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found"})
+
+	out := make([]Output, 0, len(pages))
+	var b bytes.Buffer
+	for _, p := range pages {
+		if err := r.page(&b, p); err != nil {
+			return nil, fmt.Errorf("render %s: %w", strings.TrimSuffix(p.Path, "/"), err)
+		}
+		file := p.Path
+		if file == "" || strings.HasSuffix(file, "/") {
+			file += "index.html"
+		}
+		out = append(out, Output{Path: file, Data: bytes.Clone(b.Bytes())})
+	}
+	return out, nil
+}
+
+func (r *Renderer) page(b *bytes.Buffer, p *Page) error {
+	b.Reset()
+	var body []byte
+	switch {
+	case p.Council != nil:
+		body = p.Council.Body
+	case p.Plain != nil:
+		body = p.Plain.Body
+	}
+	if len(bytes.TrimSpace(body)) > 0 {
+		html, err := r.Markdown(body)
+		if err != nil {
+			return err
+		}
+		p.Body = html
+	}
+	return r.pages[p.Kind].ExecuteTemplate(b, "base.html", p)
+}

@@ -1,0 +1,222 @@
+// Package site builds the model the pages are rendered from: councils by
+// slug, region and county, each council's offer composed for someone living
+// there (a district with its county), and counts for the home page. Every
+// derived view is computed once per build, here.
+package site
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/localoffer/localoffer/internal/content"
+	"github.com/localoffer/localoffer/internal/offer"
+)
+
+// Site is the whole model of one build.
+type Site struct {
+	Config   Config
+	Now      time.Time
+	Councils []*Council // A to Z by name
+	BySlug   map[string]*Council
+	ByGSS    map[string]*Council
+	Regions  []*Region // A to Z
+	Pages    []*offer.Page
+	Home     *offer.Page // content/index.md, if any
+	Known    int         // councils with at least one answer
+	Letters  []Letter    // the A to Z, grouped by first letter
+}
+
+// Region is one of England's nine regions and its councils.
+type Region struct {
+	Name     string
+	Slug     string
+	Councils []*Council // A to Z by name
+	Known    int
+}
+
+// Letter is one letter of the A to Z.
+type Letter struct {
+	Letter   string
+	Councils []*Council
+}
+
+// Council is a council with its place in the model and its composed offer.
+type Council struct {
+	*offer.Council
+	Area      *Region    // the council's region
+	County    *Council   // for districts
+	Districts []*Council // for counties, A to Z
+	Successor *Council
+	Answered  int // questions this council itself has answered
+	Sections  []Section
+	Stale     bool // some shown answer may be out of date
+}
+
+// TierName is the council's tier in words.
+func (c *Council) TierName() string { return offer.TierNames[c.Tier] }
+
+// IsDistrict reports whether the council shares its area with a county.
+func (c *Council) IsDistrict() bool { return c.Tier == "district" }
+
+// Path is the council page's folder within the site.
+func (c *Council) Path() string { return "councils/" + c.Slug + "/" }
+
+// Section is one section of a council's page.
+type Section struct {
+	offer.Section
+	Rows []Row
+	Gaps []Gap // questions nobody has found out about yet, by council
+}
+
+// Row is one answer shown on a council page, with who provides it.
+type Row struct {
+	Question *offer.Question
+	Answer   *offer.Answer
+	By       *Council // the council whose answer this is
+	Source   *offer.Source
+	AsOf     offer.Date
+	Stale    bool
+}
+
+// Gap is the questions in a section that one council has no answer to yet.
+type Gap struct {
+	By        *Council
+	Questions []*offer.Question
+}
+
+// New builds the model from loaded content. now decides which answers are
+// old enough to be marked as possibly out of date.
+func New(set *content.Set, cfg Config, now time.Time) *Site {
+	s := &Site{Config: cfg, Now: now, BySlug: map[string]*Council{}, ByGSS: map[string]*Council{}}
+	for _, p := range set.Pages {
+		if p.Slug == "index" {
+			s.Home = p
+			continue
+		}
+		s.Pages = append(s.Pages, p)
+	}
+	regions := map[string]*Region{}
+	for _, oc := range set.Councils {
+		c := &Council{Council: oc, Answered: len(oc.Answers)}
+		s.Councils = append(s.Councils, c)
+		s.BySlug[c.Slug] = c
+		s.ByGSS[c.GSS] = c
+		if c.Answered > 0 {
+			s.Known++
+		}
+		r := regions[c.Region]
+		if r == nil {
+			r = &Region{Name: c.Region, Slug: Slugify(c.Region)}
+			regions[c.Region] = r
+			s.Regions = append(s.Regions, r)
+		}
+		c.Area = r
+		r.Councils = append(r.Councils, c)
+		if c.Answered > 0 {
+			r.Known++
+		}
+	}
+	byName := func(a, b *Council) int { return strings.Compare(sortName(a.Name), sortName(b.Name)) }
+	slices.SortFunc(s.Councils, byName)
+	slices.SortFunc(s.Regions, func(a, b *Region) int { return strings.Compare(a.Name, b.Name) })
+	for _, r := range s.Regions {
+		slices.SortFunc(r.Councils, byName)
+	}
+	for _, c := range s.Councils {
+		if c.IsDistrict() {
+			c.County = s.ByGSS[c.Parent]
+			if c.County != nil {
+				c.County.Districts = append(c.County.Districts, c)
+			}
+		}
+		c.Successor = s.ByGSS[c.Council.Successor]
+	}
+	for _, c := range s.Councils {
+		s.compose(c)
+		l := strings.ToUpper(sortName(c.Name)[:1])
+		if n := len(s.Letters); n == 0 || s.Letters[n-1].Letter != l {
+			s.Letters = append(s.Letters, Letter{Letter: l})
+		}
+		s.Letters[len(s.Letters)-1].Councils = append(s.Letters[len(s.Letters)-1].Councils, c)
+	}
+	return s
+}
+
+// sortName drops a leading "The" so "The Royal Borough of ..." sorts under R.
+func sortName(name string) string { return strings.TrimPrefix(name, "The ") }
+
+// compose works out, section by section, what someone living in c's area
+// gets and from which council: a district's own answers for what districts
+// provide, its county's for what the council that looked after you provides,
+// and both for what each council does for itself.
+func (s *Site) compose(c *Council) {
+	for _, sec := range offer.Sections {
+		view := Section{Section: sec}
+		for _, q := range offer.InSection(sec.Key) {
+			for _, by := range providers(c, q) {
+				if a := by.Answers[q.Key]; a != nil {
+					view.Rows = append(view.Rows, s.row(q, a, by))
+				} else if by == c || q.Provider == offer.CareCouncil {
+					view.gap(by, q)
+				}
+			}
+		}
+		for _, r := range view.Rows {
+			c.Stale = c.Stale || r.Stale
+		}
+		c.Sections = append(c.Sections, view)
+	}
+}
+
+func (s *Section) gap(by *Council, q *offer.Question) {
+	for i := range s.Gaps {
+		if s.Gaps[i].By == by {
+			s.Gaps[i].Questions = append(s.Gaps[i].Questions, q)
+			return
+		}
+	}
+	s.Gaps = append(s.Gaps, Gap{By: by, Questions: []*offer.Question{q}})
+}
+
+// Known reports whether the section has any answer.
+func (s *Section) Known() bool { return len(s.Rows) > 0 }
+
+// providers lists the councils whose answers to q apply to someone living in c.
+func providers(c *Council, q *offer.Question) []*Council {
+	if !c.IsDistrict() || c.County == nil {
+		return []*Council{c}
+	}
+	switch q.Provider {
+	case offer.CareCouncil:
+		return []*Council{c.County}
+	case offer.HomeCouncil:
+		return []*Council{c}
+	}
+	return []*Council{c, c.County}
+}
+
+func (s *Site) row(q *offer.Question, a *offer.Answer, by *Council) Row {
+	r := Row{Question: q, Answer: a, By: by, Source: by.SourceOf(a), AsOf: by.AsOf(a)}
+	r.Stale = r.AsOf.IsZero() || r.AsOf.Stale(s.Now)
+	return r
+}
+
+// Slugify turns a name into a lower-case, dash-separated path segment.
+func Slugify(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(strings.ReplaceAll(name, "&", "and")) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
