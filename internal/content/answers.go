@@ -70,7 +70,11 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 	case offer.KindList:
 		return &offer.Answer{Values: d.list(n, key)}
 	case offer.KindGSS:
-		return &offer.Answer{Value: d.gss(n, key)}
+		a := &offer.Answer{Value: d.gss(n, key)}
+		if a.Value != "" {
+			d.councils = append(d.councils, sourceRef{a.Value, key, n})
+		}
+		return a
 	case offer.KindChoice:
 		return &offer.Answer{Value: d.choice(n, key, q.Choices)}
 	}

@@ -28,6 +28,7 @@ type decoder struct {
 	nodes     int
 	refs      []sourceRef // source ids cited, checked once the file is read
 	unsourced []sourceRef // answers citing no source of their own
+	councils  []sourceRef // gss codes of other councils named in answers
 }
 
 type sourceRef struct {

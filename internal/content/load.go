@@ -54,7 +54,10 @@ type loader struct {
 }
 
 // positions remembers where cross-file checks point.
-type positions struct{ gss, parent diag.Diagnostic }
+type positions struct {
+	gss, parent diag.Diagnostic
+	councils    []diag.Diagnostic // answers naming another council; Msg holds its gss
+}
 
 func (l *loader) fileError(file, msg string) {
 	l.diags = append(l.diags, diag.Diagnostic{File: file, Line: 1, Col: 1, Msg: msg})
@@ -107,11 +110,17 @@ func (l *loader) councils() {
 		c := &offer.Council{File: file, Slug: slug, Body: body}
 		d.council(root, c)
 		l.diags = append(l.diags, d.diags...)
-		l.pos[c] = positions{gss: d.at(root, "gss"), parent: d.at(root, "parent")}
+		pos := positions{gss: d.at(root, "gss"), parent: d.at(root, "parent")}
+		for _, r := range d.councils {
+			pos.councils = append(pos.councils, diag.Diagnostic{File: file, Line: off(d, r.n), Col: r.n.Column, Key: r.key, Msg: r.id})
+		}
+		l.pos[c] = pos
 		l.set.Councils = append(l.set.Councils, c)
 	}
 	slices.SortFunc(l.set.Councils, func(a, b *offer.Council) int { return strings.Compare(a.Slug, b.Slug) })
 }
+
+func off(d *decoder, n *yaml.Node) int { return d.lineOff + n.Line }
 
 // at returns where a top-level key's value is, for later messages.
 func (d *decoder) at(root *yaml.Node, key string) diag.Diagnostic {
@@ -190,5 +199,19 @@ func (l *loader) crossCheck() {
 			continue
 		}
 		l.diags = append(l.diags, p)
+	}
+	for _, c := range l.set.Councils {
+		for _, p := range l.pos[c].councils {
+			gss := p.Msg
+			switch other := codes[gss]; {
+			case other == nil:
+				p.Msg = fmt.Sprintf("no council file has gss %s", gss)
+			case other.Tier == "district":
+				p.Msg = fmt.Sprintf("%s is %s, a district: want a council that looks after children", gss, other.Name)
+			default:
+				continue
+			}
+			l.diags = append(l.diags, p)
+		}
 	}
 }

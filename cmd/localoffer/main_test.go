@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs the command line and returns its exit status and output.
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	t.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// brokenProject writes a project whose one council file has two mistakes.
+func brokenProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "content", "councils", "leicester.md")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "---\ngss: E06000016\nname: Leicester City Council\ntier: unitary\nregoin: East Midlands\ncouncil_tax:\n  exempt: {status: yes, to_age: twenty}\n---\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestUsageMistakesExit2(t *testing.T) {
+	for _, args := range [][]string{
+		nil,
+		{"bulid"},
+		{"build", "-nope"},
+		{"build", "extra"},
+		{"check", "-format", "xml"},
+	} {
+		if code, _, stderr := runCmd(t, args...); code != exitUsage || stderr == "" {
+			t.Errorf("localoffer %s: exit %d with message %q, want exit 2 and a message", strings.Join(args, " "), code, stderr)
+		}
+	}
+	if code, _, stderr := runCmd(t, "help"); code != exitOK || !strings.Contains(stderr, "build") {
+		t.Errorf("help: exit %d, %q", code, stderr)
+	}
+}
+
+func TestCheckRealContent(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "check", "-root", "../..")
+	if code != exitOK {
+		t.Fatalf("check on the real content: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "councils and") {
+		t.Errorf("stdout = %q", stdout)
+	}
+}
+
+func TestCheckReportsEveryProblemWithItsPosition(t *testing.T) {
+	dir := brokenProject(t)
+	code, _, stderr := runCmd(t, "check", "-root", dir)
+	if code != exitContent {
+		t.Errorf("exit %d, want 1", code)
+	}
+	want := `content/councils/leicester.md:2:1: missing required key "region"
+content/councils/leicester.md:5:1: regoin: unknown key (did you mean "region"?)
+content/councils/leicester.md:7:11: council_tax.exempt: no source: add src to the answer, or default_src to the file
+content/councils/leicester.md:7:33: council_tax.exempt.to_age: want an age from 14 to 30, got "twenty"
+4 errors
+`
+	if stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+}
+
+func TestCheckGitHubAnnotations(t *testing.T) {
+	code, stdout, _ := runCmd(t, "check", "-root", brokenProject(t), "-format", "github")
+	if code != exitContent {
+		t.Errorf("exit %d, want 1", code)
+	}
+	want := `::error file=content/councils/leicester.md,line=5,col=1::regoin: unknown key (did you mean "region"?)`
+	if !strings.Contains(stdout, want+"\n") {
+		t.Errorf("stdout:\n%s\nwant a line:\n%s", stdout, want)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runCmd(t, "build", "-root", "../..", "-out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "built ") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "councils", "leicester", "index.html")); err != nil {
+		t.Error(err)
+	}
+
+	code, _, stderr = runCmd(t, "build", "-root", brokenProject(t), "-out", out)
+	if code != exitContent || !strings.Contains(stderr, "was not changed") {
+		t.Errorf("broken build: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "councils", "leicester", "index.html")); err != nil {
+		t.Errorf("a failed build changed the site: %v", err)
+	}
+}

@@ -1,0 +1,108 @@
+package build_test
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	tags  = regexp.MustCompile(`<[^>]+>`)
+	space = regexp.MustCompile(`\s+`)
+	rows  = regexp.MustCompile(`(?s)<div><dt>(.*?)</dt><dd>(.*?)</dd></div>`)
+)
+
+// text turns HTML into the words a reader sees.
+func text(s string) string {
+	return strings.TrimSpace(space.ReplaceAllString(html.UnescapeString(tags.ReplaceAllString(s, " ")), " "))
+}
+
+// answers returns a council page's answer rows, label to text; a label can
+// have several rows (a district's and its county's).
+func answers(t *testing.T, page []byte) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, m := range rows.FindAllSubmatch(page, -1) {
+		label := text(string(m[1]))
+		out[label] = append(out[label], text(string(m[2])))
+	}
+	if len(out) == 0 {
+		t.Fatal("the page has no answer rows")
+	}
+	return out
+}
+
+// wantRow checks that the row with label holds every phrase.
+func wantRow(t *testing.T, rows map[string][]string, label string, phrases ...string) {
+	t.Helper()
+	got, ok := rows[label]
+	if !ok {
+		t.Errorf("no row %q", label)
+		return
+	}
+	for _, r := range got {
+		missing := ""
+		for _, p := range phrases {
+			if !strings.Contains(r, p) {
+				missing = p
+				break
+			}
+		}
+		if missing == "" {
+			return
+		}
+	}
+	t.Errorf("row %q = %q, want it to say %q", label, got, phrases)
+}
+
+func TestLeicesterPage(t *testing.T) {
+	page := files(buildReal(t))["councils/leicester/index.html"]
+	rows := answers(t, page)
+	const src = "Source: Freedom of Information Act 2000 – Care Leavers"
+	wantRow(t, rows, "No council tax", "✓ Yes", "up to age 25", "only for care leavers this council looked after", src)
+	wantRow(t, rows, "Free gym", "✓ Yes", "up to age 21", src)
+	wantRow(t, rows, "Free swimming", "✓ Yes", "up to age 21", src)
+	wantRow(t, rows, "Bring a friend free", "✗ No", src)
+	wantRow(t, rows, "Setting-up-home allowance", "✓ Yes", "£2,000", src)
+	// Leicester's reply is not dated, and says so rather than inventing a date.
+	wantRow(t, rows, "Setting-up-home allowance", "date not given", "May be out of date")
+	// Having to go through complaints to see your care file is bad news.
+	wantRow(t, rows, "Must go through complaints to see your care file", "✗ Yes")
+	if !strings.Contains(text(string(page)), "Edit this page") {
+		t.Error("no edit link")
+	}
+	if !strings.Contains(string(page), `href="https://github.com/localoffer/localoffer/edit/main/content/councils/leicester.md"`) {
+		t.Error("the edit link does not lead to the council's file")
+	}
+}
+
+func TestHertsmerePageShowsBothCouncils(t *testing.T) {
+	page := files(buildReal(t))["councils/hertsmere/index.html"]
+	rows := answers(t, page)
+	const own = "From Hertsmere Borough Council."
+	wantRow(t, rows, "No council tax", "✗ No", own, "4 February 2020", "May be out of date")
+	wantRow(t, rows, "Free leisure", "✗ No", own)
+	wantRow(t, rows, "Council that publishes the offer for this area", "Hertfordshire County Council")
+	body := text(string(page))
+	for _, want := range []string{
+		"District council in Hertfordshire, East of England.",
+		// The county's part is not known yet, and the page says so, by council.
+		"Setting up home: from Hertfordshire: setting-up-home allowance",
+		"Nobody has found out yet what Hertsmere or Hertfordshire offers on these",
+		"you get council tax, housing and leisure help from Hertsmere Borough Council",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page does not say %q", want)
+		}
+	}
+}
+
+func TestCountyPageListsDistricts(t *testing.T) {
+	body := text(string(files(buildReal(t))["councils/hertfordshire/index.html"]))
+	for _, want := range []string{"District councils Hertsmere Borough Council", "We do not know Hertfordshire's offer yet"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page does not say %q", want)
+		}
+	}
+}

@@ -1,0 +1,285 @@
+package build_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"html"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/localoffer/localoffer/internal/build"
+	"github.com/localoffer/localoffer/internal/diag"
+)
+
+// now is the fixed build date for tests.
+var now = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// project is the repository itself: the real content, layouts and static files.
+var project = os.DirFS("../..")
+
+func buildReal(t testing.TB) *build.Result {
+	t.Helper()
+	res, err := build.Site(project, now)
+	if err != nil {
+		t.Fatalf("building the real content: %v", err)
+	}
+	return res
+}
+
+func files(res *build.Result) map[string][]byte {
+	m := map[string][]byte{}
+	for _, f := range res.Files {
+		m[f.Path] = f.Data
+	}
+	return m
+}
+
+var (
+	linkAttr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	idAttr   = regexp.MustCompile(`\sid="([^"]*)"`)
+	h1       = regexp.MustCompile(`<h1[\s>]`)
+	htmlLang = regexp.MustCompile(`^<!doctype html><html lang="[a-z]{2}(-[A-Z]{2})?">`)
+)
+
+// TestEveryLinkResolves follows every link and fragment on every page of
+// the real site and checks it leads to a file (and an id) that exists.
+func TestEveryLinkResolves(t *testing.T) {
+	site := files(buildReal(t))
+	ids := map[string]map[string]bool{}
+	for name, data := range site {
+		if strings.HasSuffix(name, ".html") {
+			ids[name] = map[string]bool{}
+			for _, m := range idAttr.FindAllSubmatch(data, -1) {
+				ids[name][string(m[1])] = true
+			}
+		}
+	}
+	checked := 0
+	for name, data := range site {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range linkAttr.FindAllSubmatch(data, -1) {
+			link := html.UnescapeString(string(m[1]))
+			if strings.Contains(link, ":") { // http:, https:, mailto:, tel:
+				continue
+			}
+			target, frag, _ := strings.Cut(link, "#")
+			switch {
+			case name == "404.html" && target != "":
+				if !strings.HasPrefix(target, "/") {
+					t.Errorf("404.html: link %q is relative, but the page is served at any address", link)
+					continue
+				}
+				target = strings.TrimPrefix(target, "/")
+				if target == "" || strings.HasSuffix(target, "/") {
+					target += "index.html"
+				}
+			case target == "":
+				target = name
+			case strings.HasPrefix(target, "/"):
+				t.Errorf("%s: link %q is absolute; links must be relative", name, link)
+				continue
+			case strings.HasSuffix(target, "/"):
+				t.Errorf("%s: link %q ends in /, which does not open from disk", name, link)
+				continue
+			default:
+				target = path.Join(path.Dir(name), target)
+			}
+			if _, ok := site[target]; !ok {
+				t.Errorf("%s: link %q leads to %s, which is not in the site", name, link, target)
+				continue
+			}
+			if frag != "" && !ids[target][frag] {
+				t.Errorf("%s: link %q: %s has no id %q", name, link, target, frag)
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d links checked; the site should have many more", checked)
+	}
+}
+
+// TestEveryPageHasOneH1AndALanguage checks the basics of every page.
+func TestEveryPageHasOneH1AndALanguage(t *testing.T) {
+	pages := 0
+	for name, data := range files(buildReal(t)) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		if n := len(h1.FindAll(data, -1)); n != 1 {
+			t.Errorf("%s: %d h1 headings, want 1", name, n)
+		}
+		if !htmlLang.Match(data) {
+			t.Errorf("%s: want a doctype and an html element with a lang attribute, got %.60q", name, data)
+		}
+	}
+	if pages < 10 {
+		t.Errorf("only %d pages built", pages)
+	}
+}
+
+// TestBuildIsReproducible builds twice, to two folders, and compares every byte.
+func TestBuildIsReproducible(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	for _, dir := range []string{a, b} {
+		if _, err := build.Write(project, now, dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ta, tb := tree(t, a), tree(t, b)
+	if len(ta) == 0 {
+		t.Fatal("nothing was written")
+	}
+	for name, data := range ta {
+		if !bytes.Equal(data, tb[name]) {
+			t.Errorf("%s differs between two builds of the same content", name)
+		}
+	}
+	if len(ta) != len(tb) {
+		t.Errorf("the builds wrote %d and %d files", len(ta), len(tb))
+	}
+}
+
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestBrokenContentLeavesSiteAlone builds a good site, breaks a council file,
+// and checks the build reports positioned errors and leaves public/ as it was.
+func TestBrokenContentLeavesSiteAlone(t *testing.T) {
+	root := t.TempDir()
+	copyProject(t, root)
+	out := filepath.Join(root, "public")
+	if _, err := build.Write(os.DirFS(root), now, out); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+
+	file := filepath.Join(root, "content", "councils", "leicester.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(src), "region: East Midlands", "regoin: East Midlands", 1)
+	broken = strings.Replace(broken, "to_age: 25", "to_age: twenty-five", 1)
+	if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = build.Write(os.DirFS(root), now, out)
+	var problems diag.List
+	if !errors.As(err, &problems) {
+		t.Fatalf("want content errors, got %v", err)
+	}
+	want := []string{
+		`content/councils/leicester.md:7:1: regoin: unknown key (did you mean "region"?)`,
+		`content/councils/leicester.md:2:1: missing required key "region"`,
+		`: council_tax.exempt.to_age: want an age from 14 to 30, got "twenty-five"`,
+	}
+	got := problems.Error()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("errors do not include %q; got:\n%s", w, got)
+		}
+	}
+	after := tree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("public/ had %d files and now has %d", len(before), len(after))
+	}
+	for name, data := range before {
+		if !bytes.Equal(data, after[name]) {
+			t.Errorf("public/%s changed after a failed build", name)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(root, ".public.new-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("a failed build left %v behind", leftovers)
+	}
+}
+
+// copyProject copies content/, layouts/, static/ and site.yaml into dir.
+func copyProject(t *testing.T, dir string) {
+	t.Helper()
+	err := fs.WalkDir(project, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		top, _, _ := strings.Cut(p, "/")
+		switch top {
+		case ".", "content", "layouts", "static", "site.yaml":
+		default:
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := fs.ReadFile(project, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCouncilPageWeight keeps every council page, with its style sheet and
+// script, within one round trip: 14 KB gzipped.
+func TestCouncilPageWeight(t *testing.T) {
+	const budget = 14 * 1024
+	site := files(buildReal(t))
+	var assets int
+	for name, data := range site {
+		if strings.HasPrefix(name, "assets/") {
+			assets += gzipSize(t, data)
+		}
+	}
+	for name, data := range site {
+		if !strings.HasPrefix(name, "councils/") || name == "councils/index.html" {
+			continue
+		}
+		if n := gzipSize(t, data) + assets; n > budget {
+			t.Errorf("%s: %d bytes gzipped with its CSS and JS, want at most %d", name, n, budget)
+		}
+	}
+}
+
+func gzipSize(t testing.TB, data []byte) int {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	return b.Len()
+}
+
