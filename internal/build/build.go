@@ -47,16 +47,12 @@ func Site(fsys fs.FS, now time.Time) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	pages, err := r.Site(res.Site, assets)
+	pages, err := r.Site(res.Site, assets, m.Minify)
 	if err != nil {
 		return res, err
 	}
 	for _, p := range pages {
-		data, err := m.Minify(p.Path, p.Data)
-		if err != nil {
-			return res, err
-		}
-		files = append(files, publish.File{Path: p.Path, Data: data})
+		files = append(files, publish.File{Path: p.Path, Data: p.Data})
 	}
 	res.Files = files
 	return res, nil

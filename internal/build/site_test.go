@@ -282,4 +282,3 @@ func gzipSize(t testing.TB, data []byte) int {
 	w.Close()
 	return b.Len()
 }
-

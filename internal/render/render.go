@@ -5,11 +5,14 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
@@ -129,9 +132,10 @@ type Output struct {
 	Data []byte
 }
 
-// Site renders every page of the site. assets maps names in static/ to
-// their fingerprinted paths.
-func (r *Renderer) Site(s *site.Site, assets map[string]string) ([]Output, error) {
+// Site renders every page of the site, on all processors. assets maps names
+// in static/ to their fingerprinted paths; finish, if not nil, is applied to
+// each page (to minify it) in the same worker.
+func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path string, data []byte) ([]byte, error)) ([]Output, error) {
 	var pages []*Page
 	add := func(p *Page) { p.Site, p.assets = s, assets; pages = append(pages, p) }
 
@@ -157,19 +161,46 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string) ([]Output, error
 	}
 	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found"})
 
-	out := make([]Output, 0, len(pages))
-	var b bytes.Buffer
-	for _, p := range pages {
-		if err := r.page(&b, p); err != nil {
-			return nil, fmt.Errorf("render %s: %w", strings.TrimSuffix(p.Path, "/"), err)
-		}
-		file := p.Path
-		if file == "" || strings.HasSuffix(file, "/") {
-			file += "index.html"
-		}
-		out = append(out, Output{Path: file, Data: bytes.Clone(b.Bytes())})
+	out := make([]Output, len(pages))
+	errs := make([]error, len(pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var b bytes.Buffer
+			for i := range next {
+				out[i], errs[i] = r.one(&b, pages[i], finish)
+			}
+		})
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// one renders a page and passes it through finish.
+func (r *Renderer) one(b *bytes.Buffer, p *Page, finish func(string, []byte) ([]byte, error)) (Output, error) {
+	file := p.Path
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	if err := r.page(b, p); err != nil {
+		return Output{}, fmt.Errorf("render %s: %w", strings.TrimSuffix(p.Path, "/"), err)
+	}
+	data := bytes.Clone(b.Bytes())
+	if finish != nil {
+		var err error
+		if data, err = finish(file, data); err != nil {
+			return Output{}, err
+		}
+	}
+	return Output{Path: file, Data: data}, nil
 }
 
 func (r *Renderer) page(b *bytes.Buffer, p *Page) error {

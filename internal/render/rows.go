@@ -1,0 +1,70 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/site"
+)
+
+// Answer is one row of a council page, worked out in Go once so the
+// template only prints it.
+type Answer struct {
+	Label   string
+	Kind    string // answer, link, list, council or text
+	Verdict Verdict
+	Facts   string // ages, money, counts and conditions, joined
+	Value   string
+	Values  []string
+	Href    string // for links and councils
+	Details string
+	Apply   string
+	From    string // the council that gives it, on a district's page or when it is another council
+	FromRef string // a link to that council's page, when it is another council
+	Source  string // the source's title
+	SrcRef  string // a link to the source in the page's list of sources
+	AsOf    string // the date in words, or "date not given"
+	Stale   bool
+}
+
+// Answers returns a section's rows as the page shows them.
+func (p *Page) Answers(sec site.Section) []Answer {
+	out := make([]Answer, len(sec.Rows))
+	for i, r := range sec.Rows {
+		out[i] = p.answer(r)
+	}
+	return out
+}
+
+func (p *Page) answer(r site.Row) Answer {
+	q, a := r.Question, r.Answer
+	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, AsOf: r.AsOf.Words()}
+	switch {
+	case q.Kind.IsAnswer():
+		v.Kind, v.Verdict = "answer", verdict(q, a)
+		v.Facts = strings.Join(facts(q, a), "; ")
+	case q.Kind == offer.KindURL:
+		v.Kind, v.Value, v.Href = "link", a.Value, a.Value
+	case q.Kind == offer.KindList:
+		v.Kind, v.Values = "list", a.Values
+	case q.Kind == offer.KindGSS:
+		v.Kind, v.Value = "text", a.Value
+		if c := p.Site.ByGSS[a.Value]; c != nil {
+			v.Kind, v.Value, v.Href = "council", c.Name, p.Link(c.Path())
+		}
+	default:
+		v.Kind, v.Value = "text", strings.ReplaceAll(a.Value, "_", " ")
+	}
+	if v.AsOf == "" {
+		v.AsOf = "date not given"
+	}
+	if r.By != p.Council {
+		v.From, v.FromRef = r.By.Name, p.Link(r.By.Path())
+	} else if p.Council.IsDistrict() {
+		v.From = r.By.Name
+	}
+	if r.Source != nil {
+		v.Source, v.SrcRef = r.Source.Title, "#src-"+r.By.Slug+"-"+r.Source.ID
+	}
+	return v
+}
