@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,11 +14,11 @@ const ConfigFile = "site.yaml"
 
 // Config holds the site's settings.
 type Config struct {
-	Title      string `yaml:"title"`      // the site's name
-	Repository string `yaml:"repository"` // web address of the source repository, for edit links
-	Branch     string `yaml:"branch"`     // branch that edit links point at
-	BasePath   string `yaml:"base_path"`  // path the site is served under; only the 404 page needs it
-	Language   string `yaml:"language"`   // the pages' lang attribute
+	Title      string // the site's name
+	Repository string // web address of the source repository, for edit links
+	Branch     string // branch that edit links point at
+	BasePath   string // path the site is served under; only the 404 page needs it
+	Language   string // the pages' lang attribute
 }
 
 // DefaultConfig is used for anything site.yaml leaves out.
@@ -41,10 +40,28 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 	if err != nil {
 		return cfg, err
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && err.Error() != "EOF" {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return cfg, fmt.Errorf("%s: %s", ConfigFile, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return cfg, fmt.Errorf("%s:%d:%d: want key: value pairs", ConfigFile, root.Line, root.Column)
+	}
+	fields := map[string]*string{"title": &cfg.Title, "repository": &cfg.Repository, "branch": &cfg.Branch, "base_path": &cfg.BasePath, "language": &cfg.Language}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		field, ok := fields[k.Value]
+		switch {
+		case !ok:
+			return cfg, fmt.Errorf("%s:%d:%d: %s: unknown key", ConfigFile, k.Line, k.Column, k.Value)
+		case v.Kind != yaml.ScalarNode || v.Value == "":
+			return cfg, fmt.Errorf("%s:%d:%d: %s: want text", ConfigFile, v.Line, v.Column, k.Value)
+		}
+		*field = v.Value
 	}
 	if !strings.HasPrefix(cfg.BasePath, "/") || !strings.HasSuffix(cfg.BasePath, "/") {
 		return cfg, fmt.Errorf("%s: base_path: want a path that starts and ends with /, got %q", ConfigFile, cfg.BasePath)

@@ -1,0 +1,174 @@
+package site
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/localoffer/localoffer/internal/content"
+)
+
+var now = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// twoTier is a county with one district, and a unitary council.
+var twoTier = fstest.MapFS{
+	"content/councils/shire.md": {Data: []byte(`---
+gss: E10000001
+name: Shire County Council
+short_name: Shire
+tier: county
+region: East of England
+default_src: foi
+sources: [{id: foi, title: County reply, type: foi, responded: 2026-01-10}]
+home:
+  setup_allowance: {gbp: 2000}
+work:
+  ringfenced_apprenticeships: {status: yes, count: 4}
+council_tax:
+  exempt: yes
+---
+`)},
+	"content/councils/dale.md": {Data: []byte(`---
+gss: E07000001
+name: Dale District Council
+short_name: Dale
+tier: district
+parent: E10000001
+region: East of England
+default_src: foi
+sources: [{id: foi, title: District reply, type: foi, received: 2020-02-04}]
+council_tax:
+  exempt: no
+work:
+  ringfenced_apprenticeships: no
+---
+`)},
+	"content/councils/abbey.md": {Data: []byte(`---
+gss: E06000001
+name: The Abbey Council
+short_name: Abbey
+tier: unitary
+region: London
+---
+`)},
+}
+
+func model(t *testing.T) *Site {
+	t.Helper()
+	set, problems := content.Load(twoTier, now)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	return New(set, DefaultConfig, now)
+}
+
+// rowsFor returns who gives each answer to a question on a council's page.
+func rowsFor(c *Council, key string) []string {
+	var by []string
+	for _, s := range c.Sections {
+		for _, r := range s.Rows {
+			if r.Question.Key == key {
+				by = append(by, r.By.Slug+":"+string(r.Answer.Status))
+			}
+		}
+	}
+	return by
+}
+
+func TestDistrictPageComposesBothCouncils(t *testing.T) {
+	s := model(t)
+	dale := s.BySlug["dale"]
+	if dale.County != s.BySlug["shire"] {
+		t.Fatal("the district's county is not linked")
+	}
+	for key, want := range map[string][]string{
+		// What the council that looked after you gives comes from the county.
+		"home.setup_allowance": {"shire:yes"},
+		// Council tax is the district's, even though the county answered too.
+		"council_tax.exempt": {"dale:no"},
+		// Each council is an employer in its own right: both are shown.
+		"work.ringfenced_apprenticeships": {"dale:no", "shire:yes"},
+	} {
+		if got := rowsFor(dale, key); !slices.Equal(got, want) {
+			t.Errorf("%s on the district's page: %v, want %v", key, got, want)
+		}
+	}
+	if got := s.BySlug["shire"].Districts; len(got) != 1 || got[0] != dale {
+		t.Errorf("the county's districts are %v", got)
+	}
+}
+
+func TestStaleAndGaps(t *testing.T) {
+	s := model(t)
+	dale := s.BySlug["dale"]
+	for _, sec := range dale.Sections {
+		for _, r := range sec.Rows {
+			wantStale := r.By.Slug == "dale" // 2020 is more than 18 months before 2026-11
+			if r.Stale != wantStale {
+				t.Errorf("%s from %s: stale %v, want %v", r.Question.Key, r.By.Slug, r.Stale, wantStale)
+			}
+		}
+		if sec.Key == "home" {
+			if len(sec.Gaps) != 1 || sec.Gaps[0].By.Slug != "shire" || len(sec.Gaps[0].Questions) != 6 {
+				t.Errorf("setting up home gaps: %+v, want 6 questions the county has not answered", sec.Gaps)
+			}
+		}
+	}
+}
+
+func TestRegionsAndAToZ(t *testing.T) {
+	s := model(t)
+	if len(s.Regions) != 2 || s.Regions[0].Name != "East of England" || len(s.Regions[0].Councils) != 2 || s.Regions[0].Known != 2 {
+		t.Errorf("regions: %+v", s.Regions)
+	}
+	if s.Known != 2 {
+		t.Errorf("%d councils with known answers, want 2", s.Known)
+	}
+	// "The Abbey Council" sorts under A, not T.
+	var letters []string
+	for _, l := range s.Letters {
+		letters = append(letters, l.Letter)
+	}
+	if !slices.Equal(letters, []string{"A", "D", "S"}) {
+		t.Errorf("letters %v", letters)
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"East of England":          "east-of-england",
+		"Yorkshire and The Humber": "yorkshire-and-the-humber",
+		"Brighton & Hove":          "brighton-and-hove",
+		"  King's Lynn  ":          "king-s-lynn",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLoadConfig(t *testing.T) {
+	cfg, err := LoadConfig(fstest.MapFS{})
+	if err != nil || cfg != DefaultConfig {
+		t.Errorf("with no site.yaml: %+v, %v", cfg, err)
+	}
+	cfg, err = LoadConfig(fstest.MapFS{"site.yaml": {Data: []byte("title: Offers\nbase_path: /offers/\n")}})
+	if err != nil || cfg.Title != "Offers" || cfg.BasePath != "/offers/" || cfg.Branch != "main" {
+		t.Errorf("got %+v, %v", cfg, err)
+	}
+	if got := cfg.EditURL("content/councils/leicester.md"); got != "https://github.com/localoffer/localoffer/edit/main/content/councils/leicester.md" {
+		t.Errorf("EditURL = %q", got)
+	}
+	for src, want := range map[string]string{
+		"titel: x\n":             "site.yaml:1:1: titel: unknown key",
+		"base_path: offers\n":    `site.yaml: base_path: want a path that starts and ends with /, got "offers"`,
+		"repository: http://x\n": `site.yaml: repository: want an https address, got "http://x"`,
+	} {
+		_, err := LoadConfig(fstest.MapFS{"site.yaml": {Data: []byte(src)}})
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", src, err, want)
+		}
+	}
+}
