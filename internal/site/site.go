@@ -11,6 +11,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/registry"
 )
 
 // Site is the whole model of one build.
@@ -107,7 +108,7 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 		}
 		r := regions[c.Region]
 		if r == nil {
-			r = &Region{Name: c.Region, Slug: Slugify(c.Region)}
+			r = &Region{Name: c.Region, Slug: registry.Slugify(c.Region)}
 			regions[c.Region] = r
 			s.Regions = append(s.Regions, r)
 		}
@@ -200,23 +201,4 @@ func (s *Site) row(q *offer.Question, a *offer.Answer, by *Council) Row {
 	r := Row{Question: q, Answer: a, By: by, Source: by.SourceOf(a), AsOf: by.AsOf(a)}
 	r.Stale = r.AsOf.IsZero() || r.AsOf.Stale(s.Now)
 	return r
-}
-
-// Slugify turns a name into a lower-case, dash-separated path segment.
-func Slugify(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(strings.ReplaceAll(name, "&", "and")) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }

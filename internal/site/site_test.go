@@ -136,19 +136,6 @@ func TestRegionsAndAToZ(t *testing.T) {
 	}
 }
 
-func TestSlugify(t *testing.T) {
-	for in, want := range map[string]string{
-		"East of England":          "east-of-england",
-		"Yorkshire and The Humber": "yorkshire-and-the-humber",
-		"Brighton & Hove":          "brighton-and-hove",
-		"  King's Lynn  ":          "king-s-lynn",
-	} {
-		if got := Slugify(in); got != want {
-			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestLoadConfig(t *testing.T) {
 	cfg, err := LoadConfig(fstest.MapFS{})
 	if err != nil || cfg != DefaultConfig {
