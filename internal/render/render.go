@@ -141,7 +141,7 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path
 
 	home := &Page{Kind: "home", Path: "", Title: s.Config.Title}
 	if s.Home != nil {
-		home.Plain, home.Description = s.Home, s.Home.Intro
+		home.Plain, home.Title, home.Description = s.Home, s.Home.Title, s.Home.Intro
 	}
 	add(home)
 	add(&Page{Kind: "councils", Path: "councils/", Title: "All councils from A to Z",
