@@ -108,3 +108,34 @@ func TestBuild(t *testing.T) {
 		t.Errorf("a failed build changed the site: %v", err)
 	}
 }
+
+func TestNew(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runCmd(t, "new", "-root", dir, "Three Rivers")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	file := filepath.Join(dir, "content", "councils", "three-rivers.md")
+	if !strings.Contains(stdout, file) {
+		t.Errorf("stdout %q does not name %s", stdout, file)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"gss: E07000102\n", "parent: E10000015 # Hertfordshire County Council\n", "#   exempt:  # yes/no."} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the new file lacks %q", want)
+		}
+	}
+	// The same council again is refused, and the file is kept.
+	if code, _, stderr := runCmd(t, "new", "-root", dir, "E07000102"); code != exitUsage || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "new", "-root", dir, "shire"); code != exitUsage || !strings.Contains(stderr, "E10000015  Hertfordshire County Council") {
+		t.Errorf("ambiguous name: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := runCmd(t, "new", "-root", dir, "Atlantis"); code != exitUsage {
+		t.Errorf("unknown council: exit %d", code)
+	}
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/localoffer/localoffer/internal/content"
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/registry"
+	"github.com/localoffer/localoffer/internal/scaffold"
+)
+
+func init() {
+	commands["new"] = command{"start a council's file from its gss code or name", runNew}
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := flags("new", stderr)
+	root := fs.String("root", ".", "project folder holding content/")
+	print := fs.Bool("print", false, "print the file instead of writing it")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: localoffer new [-root .] [-print] <gss code or council name>")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	query := strings.Join(fs.Args(), " ")
+	if query == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	found := registry.Find(query)
+	switch {
+	case len(found) == 0:
+		fmt.Fprintf(stderr, "localoffer new: no English council matches %q; give its gss code (such as E07000098) or its name\n", query)
+		return exitUsage
+	case len(found) > 1:
+		fmt.Fprintf(stderr, "localoffer new: %q matches %d councils; give one of these gss codes:\n", query, len(found))
+		for _, c := range found {
+			fmt.Fprintf(stderr, "  %s  %s\n", c.GSS, c.Name)
+		}
+		return exitUsage
+	}
+	c := found[0]
+	now, err := today()
+	if err != nil {
+		fmt.Fprintln(stderr, "localoffer new:", err)
+		return exitUsage
+	}
+	text := scaffold.File(c, offer.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()})
+	if *print {
+		fmt.Fprint(stdout, text)
+		return exitOK
+	}
+	file := filepath.Join(*root, filepath.FromSlash(content.CouncilsDir), c.Slug()+".md")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		fmt.Fprintln(stderr, "localoffer new:", err)
+		return exitContent
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, iofs.ErrExist) {
+		fmt.Fprintf(stderr, "localoffer new: %s already exists; edit it, or see the full template with -print\n", file)
+		return exitUsage
+	}
+	if err == nil {
+		_, err = io.WriteString(f, text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "localoffer new:", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "wrote %s for %s\n", file, c.Name)
+	return exitOK
+}
