@@ -24,8 +24,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flags("new", stderr)
 	root := fs.String("root", ".", "project folder holding content/")
 	print := fs.Bool("print", false, "print the file instead of writing it")
+	bare := fs.Bool("bare", false, "write only the council's identity, without the commented questions")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: localoffer new [-root .] [-print] <gss code or council name>")
+		fmt.Fprintln(stderr, "usage: localoffer new [-root .] [-print] [-bare] <gss code or council name>")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -58,6 +59,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	text := scaffold.File(c, offer.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()})
+	if *bare {
+		text = "---\n" + scaffold.Identity(c) + "---\n"
+	}
 	if *print {
 		fmt.Fprint(stdout, text)
 		return exitOK

@@ -99,10 +99,16 @@ func TestHertsmerePageShowsBothCouncils(t *testing.T) {
 }
 
 func TestCountyPageListsDistricts(t *testing.T) {
-	body := text(string(files(buildReal(t))["councils/hertfordshire/index.html"]))
-	for _, want := range []string{"District councils Hertsmere Borough Council", "We do not know Hertfordshire's offer yet"} {
-		if !strings.Contains(body, want) {
-			t.Errorf("the page does not say %q", want)
+	page := string(files(buildReal(t))["councils/hertfordshire/index.html"])
+	body := text(page)
+	if !strings.Contains(body, "We do not know Hertfordshire's offer yet") {
+		t.Error("the page does not say Hertfordshire's offer is not known yet")
+	}
+	// Hertfordshire has ten districts; the page links to each.
+	for _, d := range []string{"broxbourne", "dacorum", "east-hertfordshire", "hertsmere", "north-hertfordshire",
+		"st-albans", "stevenage", "three-rivers", "watford", "welwyn-hatfield"} {
+		if !strings.Contains(page, `href="../../councils/`+d+`/index.html"`) {
+			t.Errorf("the county page does not link to %s", d)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,9 +25,12 @@ var now = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 // project is the repository itself: the real content, layouts and static files.
 var project = os.DirFS("../..")
 
+// realSite builds the real content once for all the tests that read it.
+var realSite = sync.OnceValues(func() (*build.Result, error) { return build.Site(project, now) })
+
 func buildReal(t testing.TB) *build.Result {
 	t.Helper()
-	res, err := build.Site(project, now)
+	res, err := realSite()
 	if err != nil {
 		t.Fatalf("building the real content: %v", err)
 	}
