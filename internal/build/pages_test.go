@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/registry"
 )
 
 var (
@@ -88,7 +91,7 @@ func TestHertsmerePageShowsBothCouncils(t *testing.T) {
 	for _, want := range []string{
 		"District council in Hertfordshire, East of England.",
 		// The county's part is not known yet, and the page says so, by council.
-		"Setting up home: from Hertfordshire: setting-up-home allowance",
+		"Setting up home: from Hertfordshire: Setting-up-home allowance",
 		"Nobody has found out yet what Hertsmere or Hertfordshire offers on these",
 		"you get council tax, housing and leisure help from Hertsmere Borough Council",
 	} {
@@ -109,6 +112,57 @@ func TestCountyPageListsDistricts(t *testing.T) {
 		"st-albans", "stevenage", "three-rivers", "watford", "welwyn-hatfield"} {
 		if !strings.Contains(page, `href="../../councils/`+d+`/index.html"`) {
 			t.Errorf("the county page does not link to %s", d)
+		}
+	}
+}
+
+// TestCouncilWithNoDataShowsHowToAsk: Hartlepool has no source yet, so its
+// page says so and gives the FOI request and a WhatDoTheyKnow link.
+func TestCouncilWithNoDataShowsHowToAsk(t *testing.T) {
+	page := string(files(buildReal(t))["councils/hartlepool/index.html"])
+	body := text(page)
+	for _, want := range []string{
+		"We do not know Hartlepool's offer yet.",
+		"Dear Hartlepool Borough Council,",
+		"Under the Freedom of Information Act 2000",
+		offer.Lookup("home.setup_allowance").Ask,
+		offer.Lookup("council_tax.exempt").Ask,
+		"Yours faithfully,",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page does not say %q", want)
+		}
+	}
+	// Hartlepool's WhatDoTheyKnow id is 213 in the reference list.
+	if !strings.Contains(page, `href="https://www.whatdotheyknow.com/new/213?title=Local+offer+for+care+leavers"`) {
+		t.Error("no link to make the request on WhatDoTheyKnow")
+	}
+	if strings.Contains(body, "Nobody has found out yet") {
+		t.Error("a council with nothing known lists every unknown question instead of showing how to ask")
+	}
+}
+
+// TestEveryCouncilIsBuiltAndListed checks every council in the reference
+// list has a page, and its region's page and the A to Z link to it.
+func TestEveryCouncilIsBuiltAndListed(t *testing.T) {
+	site := files(buildReal(t))
+	az := html.UnescapeString(string(site["councils/index.html"]))
+	all := registry.All()
+	if len(all) != 317 {
+		t.Fatalf("the reference list has %d councils", len(all))
+	}
+	for _, c := range all {
+		if _, ok := site["councils/"+c.Slug()+"/index.html"]; !ok {
+			t.Errorf("%s has no page", c.Name)
+			continue
+		}
+		region := html.UnescapeString(string(site["regions/"+registry.Slugify(c.Region)+"/index.html"]))
+		link := `href="../../councils/` + c.Slug() + `/index.html"`
+		if !strings.Contains(region, link+">"+c.Name+"<") {
+			t.Errorf("the %s page does not list %s", c.Region, c.Name)
+		}
+		if !strings.Contains(az, `href="../councils/`+c.Slug()+`/index.html">`+c.Name+"<") {
+			t.Errorf("the A to Z does not list %s", c.Name)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/localoffer/localoffer/internal/foi"
 	"html/template"
 	"strings"
 	"time"
@@ -20,6 +21,10 @@ var funcs = template.FuncMap{
 	"unknownSections": unknownSections,
 	"sourceCouncils":  sourceCouncils,
 	"role":            role,
+	"foiRequest":      foi.Request,
+	"foiTitle":        func() string { return foi.Title },
+	"wdtk":            foi.WhatDoTheyKnow,
+	"lower":           strings.ToLower,
 }
 
 // sectionLabels lists the labels of questions, for one sentence.
@@ -27,11 +32,8 @@ func sectionLabels(qs []*offer.Question) string {
 	labels := make([]string, len(qs))
 	for i, q := range qs {
 		labels[i] = q.Label
-		if strings.ToLower(q.Label[1:]) == q.Label[1:] { // keep names such as "National Insurance" and "TV"
-			labels[i] = strings.ToLower(q.Label[:1]) + q.Label[1:]
-		}
 	}
-	return strings.Join(labels, ", ")
+	return strings.Join(labels, "; ")
 }
 
 // unknownSections returns the sections with no answer at all.

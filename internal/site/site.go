@@ -49,9 +49,16 @@ type Council struct {
 	County    *Council   // for districts
 	Districts []*Council // for counties, A to Z
 	Successor *Council
-	Answered  int // questions this council itself has answered
+	WDTK      string // the council's id on WhatDoTheyKnow, from the reference list
+	Answered  int    // questions this council itself has answered
 	Sections  []Section
 	Stale     bool // some shown answer may be out of date
+}
+
+// Unknown reports whether nothing at all is known about what someone living
+// in the council's area gets: no answers from it, nor from its county.
+func (c *Council) Unknown() bool {
+	return c.Answered == 0 && (c.County == nil || c.County.Answered == 0)
 }
 
 // TierName is the council's tier in words.
@@ -100,6 +107,9 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 	regions := map[string]*Region{}
 	for _, oc := range set.Councils {
 		c := &Council{Council: oc, Answered: len(oc.Answers)}
+		if ref, ok := registry.ByGSS(c.GSS); ok {
+			c.WDTK = ref.WDTK
+		}
 		s.Councils = append(s.Councils, c)
 		s.BySlug[c.Slug] = c
 		s.ByGSS[c.GSS] = c
