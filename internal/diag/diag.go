@@ -67,21 +67,15 @@ func (l List) Sort() {
 }
 
 // Errors returns only the problems that stop the build.
-func (l List) Errors() List {
-	var out List
-	for _, d := range l {
-		if d.Severity == Error {
-			out = append(out, d)
-		}
-	}
-	return out
-}
+func (l List) Errors() List { return l.only(Error) }
 
 // Warnings returns only the problems that do not stop the build.
-func (l List) Warnings() List {
+func (l List) Warnings() List { return l.only(Warning) }
+
+func (l List) only(s Severity) List {
 	var out List
 	for _, d := range l {
-		if d.Severity == Warning {
+		if d.Severity == s {
 			out = append(out, d)
 		}
 	}
