@@ -95,6 +95,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 	}
 	allowed := append(slices.Clip(answerFields), q.Extra...)
 	var statusNode, fromNode, toNode *yaml.Node
+	figure := false // gbp, count or pct given, even if not valid
 	for _, p := range pairs {
 		path := join(key, p.name)
 		if !slices.Contains(allowed, p.name) {
@@ -114,12 +115,15 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 		case "to_age":
 			toNode, a.ToAge = p.v, d.age(p.v, path)
 		case "gbp":
+			figure = true
 			if v, ok := d.integer(p.v, path, "a whole number of pounds, 0 or more", 0, 10_000_000); ok {
 				a.GBP = &v
 			}
 		case "count":
+			figure = true
 			a.Count = d.count(p.v, path)
 		case "pct":
+			figure = true
 			if v, ok := d.integer(p.v, path, "a percentage from 0 to 100", 0, 100); ok {
 				a.Pct = &v
 			}
@@ -144,7 +148,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 		}
 	}
 	if statusNode == nil {
-		if a.GBP != nil || a.Count != nil || a.Pct != nil {
+		if figure {
 			a.Status = offer.Yes
 		} else {
 			d.errorf(n, key, "missing status: want %s", statusWords)

@@ -121,17 +121,26 @@ func (d *decoder) checkRefs(c *offer.Council) {
 	}
 	if c.DefaultSrc == "" {
 		for _, r := range d.unsourced {
+			if q := offer.Lookup(r.key); q != nil && !q.Kind.IsAnswer() {
+				// A text, link, date or other single value has no src of its own.
+				d.errorf(r.n, r.key, "no source: add default_src to the file")
+				continue
+			}
 			d.errorf(r.n, r.key, "no source: add src to the answer, or default_src to the file")
 		}
 	}
 }
 
+// quoteList writes "a", "b" and "c".
 func quoteList(words []string) string {
 	q := make([]string, len(words))
 	for i, w := range words {
 		q[i] = fmt.Sprintf("%q", w)
 	}
-	return orList(q)
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -154,7 +163,7 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 			continue
 		}
 		var s offer.Source
-		var idNode *yaml.Node
+		var idNode, titleNode *yaml.Node
 		for _, p := range pairs {
 			path := join(at, p.name)
 			switch p.name {
@@ -167,6 +176,7 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 			case "type":
 				s.Type = d.choice(p.v, path, offer.SourceTypes)
 			case "title":
+				titleNode = p.v
 				s.Title = d.text(p.v, path)
 			case "ref":
 				s.Ref = d.text(p.v, path)
@@ -198,7 +208,7 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 		default:
 			seen[s.ID] = i + 1
 		}
-		if s.Title == "" {
+		if titleNode == nil {
 			d.errorf(item, at, "missing title")
 		}
 		out = append(out, s)
@@ -227,11 +237,12 @@ func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
 			continue
 		}
 		var ct offer.Contact
-		var emailNode *yaml.Node
+		var roleNode, emailNode *yaml.Node
 		for _, p := range pairs {
 			path := join(at, p.name)
 			switch p.name {
 			case "role":
+				roleNode = p.v
 				ct.Role = d.choice(p.v, path, offer.ContactRoles)
 			case "name":
 				ct.Name = d.text(p.v, path)
@@ -260,7 +271,7 @@ func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
 				d.unknownKey(p, at, contactKeys)
 			}
 		}
-		if ct.Role == "" {
+		if roleNode == nil {
 			d.errorf(item, at, "missing role")
 		}
 		if emailNode != nil && personal(ct.Email, ct.Name) {

@@ -3,7 +3,9 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -29,31 +31,37 @@ var yamlFormat = frontmatter.NewFormat("---", "---", func(data []byte, v any) er
 // first line, which turns YAML positions into file positions. On failure it
 // returns a positioned problem.
 func split(file string, src []byte) (root *yaml.Node, body []byte, lineOff int, problem *diag.Diagnostic) {
-	fail := func(line int, msg string) (*yaml.Node, []byte, int, *diag.Diagnostic) {
-		return nil, nil, 0, &diag.Diagnostic{File: file, Line: line, Col: 1, Msg: msg}
+	fail := func(line, col int, msg string) (*yaml.Node, []byte, int, *diag.Diagnostic) {
+		return nil, nil, 0, &diag.Diagnostic{File: file, Line: line, Col: col, Msg: msg}
 	}
 	if len(src) > maxFileSize {
-		return fail(1, "file is larger than 16 MB")
+		return fail(1, 1, "file is larger than 16 MB")
 	}
 	src = bytes.TrimPrefix(src, bom)
-	if bytes.IndexByte(src, 0) >= 0 {
-		return fail(lineOf(src, bytes.IndexByte(src, 0)), "file holds binary data (a NUL byte): want UTF-8 text")
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := position(src, i)
+		return fail(line, col, "file holds binary data (a NUL byte): want UTF-8 text")
 	}
 	if !utf8.Valid(src) {
-		return fail(lineOf(src, firstInvalid(src)), "file is not valid UTF-8 text")
+		line, col := position(src, firstInvalid(src))
+		return fail(line, col, "file is not valid UTF-8 text")
 	}
 	open, ok := openingLine(src)
 	if !ok {
-		return fail(1, "no frontmatter: want the file to start with a line of three dashes (---)")
+		return fail(1, 1, "no frontmatter: want the file to start with a line of three dashes (---)")
+	}
+	fm := frontmatterText(src, open)
+	if line, col, msg := badChar(fm); msg != "" {
+		return fail(open+line, col, msg)
 	}
 	var node yaml.Node
 	body, err := frontmatter.MustParse(bytes.NewReader(src), &node, yamlFormat)
 	switch {
 	case errors.Is(err, frontmatter.ErrNotFound):
-		return fail(open, "frontmatter is never closed: want a line of three dashes (---) after it")
+		return fail(open, 1, "frontmatter is never closed: want a line of three dashes (---) after it")
 	case err != nil:
-		line, msg := yamlError(err)
-		return fail(open+line, msg)
+		line, col, msg := yamlError(err, fm)
+		return fail(open+line, col, msg)
 	}
 	if node.Kind == 0 { // empty frontmatter
 		node = yaml.Node{Kind: yaml.DocumentNode, Line: 1, Column: 1, Content: []*yaml.Node{{Kind: yaml.MappingNode, Line: 1, Column: 1}}}
@@ -88,20 +96,99 @@ func openingLine(src []byte) (int, bool) {
 	return 0, false
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+// frontmatterText returns the lines after the opening line, up to the
+// closing line or the end of the file, as the frontmatter package finds them.
+func frontmatterText(src []byte, open int) []byte {
+	start := 0
+	for range open {
+		i := bytes.IndexByte(src[start:], '\n')
+		if i < 0 {
+			return nil
+		}
+		start += i + 1
+	}
+	for end := start; end < len(src); {
+		line, _, found := bytes.Cut(src[end:], []byte("\n"))
+		if string(bytes.TrimSpace(line)) == "---" {
+			return src[start:end]
+		}
+		if !found {
+			break
+		}
+		end += len(line) + 1
+	}
+	return src[start:]
+}
 
-// yamlError turns a yaml.v3 error into a line within the frontmatter and a
-// message in this project's style.
-func yamlError(err error) (int, string) {
+// badChar finds the first character of the frontmatter that YAML refuses,
+// or reads as a line break where editors show none, and returns its line
+// (within the frontmatter) and column. yaml.v3 would report it without a
+// position, or count lines differently from the editor.
+func badChar(fm []byte) (line, col int, msg string) {
+	line, col = 1, 1
+	for i, r := range string(fm) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\r' && i+1 < len(fm) && fm[i+1] == '\n',
+			r == '\t', r >= 0x20 && r <= 0x7e, r >= 0xa0 && r <= 0xd7ff && r != 0x2028 && r != 0x2029,
+			r >= 0xe000 && r <= 0xfffd, r >= 0x10000 && r <= utf8.MaxRune:
+		case r == '\r':
+			return line, col, "frontmatter holds a carriage return (CR) with no line feed after it: save the file with LF or CRLF line endings"
+		case r == 0x85 || r == 0x2028 || r == 0x2029:
+			return line, col, fmt.Sprintf("frontmatter holds an invisible line break (U+%04X): delete it", r)
+		default:
+			return line, col, fmt.Sprintf("frontmatter holds a control character (U+%04X): delete it", r)
+		}
+		col++
+	}
+	return 0, 0, ""
+}
+
+var (
+	yamlLine      = regexp.MustCompile(`^yaml: line (\d+): `)
+	unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+)
+
+// parserProblems are the yaml.v3 errors that come from its parser, which
+// numbers lines from 0; its scanner numbers them from 1.
+var parserProblems = []string{
+	"did not find expected key", "did not find expected node content", "did not find expected '-' indicator",
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected <document start>",
+	"found undefined tag handle", "found duplicate %YAML directive", "found duplicate %TAG directive",
+	"found incompatible YAML document",
+}
+
+// yamlError turns a yaml.v3 error into a line and column within the
+// frontmatter fm and a message in this project's style.
+func yamlError(err error, fm []byte) (int, int, string) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return n, "yaml: " + msg[len(m[0]):]
+		msg = "yaml: " + msg[len(m[0]):]
+		if slices.Contains(parserProblems, msg[len("yaml: "):]) {
+			n++
+		}
+		return n, 1, msg
 	}
-	return 1, msg
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		// yaml.v3 gives no line; find the first use of the alias.
+		use := regexp.MustCompile(`(^|[\s,\[{])\*` + regexp.QuoteMeta(m[1]) + `($|[\s,\]}])`)
+		if loc := use.FindSubmatchIndex(fm); loc != nil {
+			line, col := position(fm, loc[3])
+			return line, col, msg
+		}
+	}
+	return 1, 1, msg
 }
 
-func lineOf(src []byte, offset int) int { return bytes.Count(src[:offset], []byte("\n")) + 1 }
+// position returns the line and column (counted in characters) of the byte
+// at offset.
+func position(src []byte, offset int) (line, col int) {
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return bytes.Count(src[:offset], []byte("\n")) + 1, utf8.RuneCount(src[start:offset]) + 1
+}
 
 func firstInvalid(src []byte) int {
 	for i := 0; i < len(src); {

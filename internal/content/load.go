@@ -5,6 +5,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
@@ -117,7 +118,11 @@ func (l *loader) councils() {
 		l.pos[c] = pos
 		l.set.Councils = append(l.set.Councils, c)
 	}
-	slices.SortFunc(l.set.Councils, func(a, b *offer.Council) int { return strings.Compare(a.Slug, b.Slug) })
+	// Two files can share a slug (Leicester.md, leicester.md); the file name
+	// breaks the tie, so the same content always reports the same way.
+	slices.SortFunc(l.set.Councils, func(a, b *offer.Council) int {
+		return cmp.Or(strings.Compare(a.Slug, b.Slug), strings.Compare(a.File, b.File))
+	})
 }
 
 func off(d *decoder, n *yaml.Node) int { return d.lineOff + n.Line }
@@ -142,9 +147,11 @@ func (l *loader) pages() {
 			continue
 		}
 		p := &offer.Page{File: file, Slug: slug, Body: body}
+		hasTitle := false
 		for _, pr := range d.pairs(root, "") {
 			switch pr.name {
 			case "title":
+				hasTitle = true
 				p.Title = d.text(pr.v, pr.name)
 			case "description":
 				p.Intro = d.text(pr.v, pr.name)
@@ -152,7 +159,7 @@ func (l *loader) pages() {
 				d.unknownKey(pr, "", pageKeys)
 			}
 		}
-		if p.Title == "" {
+		if !hasTitle {
 			d.errorf(root, "", "missing required key %q", "title")
 		}
 		if slices.Contains(Reserved, slug) {
