@@ -40,7 +40,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if len(problems.Errors()) > 0 {
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "%d councils and %d pages are fine\n", len(set.Councils), len(set.Pages))
+	fmt.Fprintf(stdout, "%d councils, %d joint offers and %d pages are fine\n", len(set.Councils), len(set.Joints), len(set.Pages))
 	return exitOK
 }
 

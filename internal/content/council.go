@@ -17,14 +17,35 @@ var councilKeys = []string{"schema", "gss", "name", "short_name", "tier", "paren
 // required are the keys every council file must have.
 var required = []string{"gss", "name", "tier", "region"}
 
+// sectionNames are the top-level keys that hold answers.
+var sectionNames = func() []string {
+	out := make([]string, len(offer.Sections))
+	for i, s := range offer.Sections {
+		out[i] = s.Key
+	}
+	return out
+}()
+
+// sourced reads a key that councils and joint offers share: default_src,
+// sources, or a section of answers. It reports whether p was one of them.
+func (d *decoder) sourced(p pair, s *offer.Sourced) bool {
+	switch {
+	case p.name == "default_src":
+		s.DefaultSrc = d.ref(p.v, p.name)
+	case p.name == "sources":
+		s.Sources = d.sources(p.v)
+	case slices.Contains(sectionNames, p.name):
+		d.questions(p.v, p.name, s.Answers)
+	default:
+		return false
+	}
+	return true
+}
+
 // council reads a council file's frontmatter.
 func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 	c.Answers = map[string]*offer.Answer{}
-	sections := make([]string, len(offer.Sections))
-	for i, s := range offer.Sections {
-		sections[i] = s.Key
-	}
-	allowed := append(slices.Clip(councilKeys), sections...)
+	allowed := append(slices.Clip(councilKeys), sectionNames...)
 	seen := map[string]bool{}
 	var tierNode, parentNode *yaml.Node
 	for _, p := range d.pairs(root, "") {
@@ -56,19 +77,13 @@ func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 		case "ended":
 			c.Ended = d.date(p.v, p.name, true)
 		case "successor":
-			c.Successor = d.gss(p.v, p.name)
-		case "default_src":
-			c.DefaultSrc = d.ref(p.v, p.name)
-		case "sources":
-			c.Sources = d.sources(p.v)
+			c.Successor = d.successor(p.v, p.name)
 		case "contacts":
 			c.Contacts = d.contacts(p.v, c)
 		default:
-			if slices.Contains(sections, p.name) {
-				d.questions(p.v, p.name, c.Answers)
-				continue
+			if !d.sourced(p, &c.Sourced) {
+				d.unknownKey(p, "", allowed)
 			}
-			d.unknownKey(p, "", allowed)
 		}
 	}
 	for _, k := range required {
@@ -91,7 +106,76 @@ func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 	if c.Successor != "" && c.Ended.IsZero() {
 		d.errorf(root, "ended", "missing: a council with a successor needs the date it ended")
 	}
-	d.checkRefs(c)
+	if !c.Ended.IsZero() && c.DefaultSrc == "" {
+		d.errorf(root, "ended", "no source: add default_src, naming the document that says the council ends")
+	}
+	d.checkRefs(&c.Sourced)
+}
+
+// successor reads the council that takes over: its gss code, or its name if
+// it has no code yet.
+func (d *decoder) successor(n *yaml.Node, path string) string {
+	if s, ok := d.scalar(n, path, "a gss code or a council's name"); ok && looksLikeGSS(s) {
+		return d.gss(n, path)
+	}
+	return d.text(n, path)
+}
+
+// looksLikeGSS reports whether s has the shape of a GSS code from any UK
+// nation (E, W, S or N and eight digits), as opposed to a council's name.
+func looksLikeGSS(s string) bool {
+	return len(s) == 9 && s[0] >= 'A' && s[0] <= 'Z' && strings.Trim(s[1:], "0123456789") == ""
+}
+
+var jointKeys = []string{"name", "area", "members", "member_count", "started", "confirmed", "default_src", "sources"}
+
+// joint reads a joint offer's frontmatter.
+func (d *decoder) joint(root *yaml.Node, j *offer.Joint) {
+	j.Answers = map[string]*offer.Answer{}
+	j.Confirmed = true
+	allowed := append(slices.Clip(jointKeys), sectionNames...)
+	var membersNode *yaml.Node
+	for _, p := range d.pairs(root, "") {
+		if d.exhausted(p.v) {
+			return
+		}
+		switch p.name {
+		case "name":
+			j.Name = d.text(p.v, p.name)
+		case "area":
+			j.Area = d.text(p.v, p.name)
+		case "members":
+			membersNode = p.v
+			for i, code := range d.list(p.v, p.name) {
+				if !gssPattern.MatchString(code) {
+					d.errorf(d.resolve(p.v.Content[i]), fmt.Sprintf("members[%d]", i), "want a gss code like E07000098, got %q", code)
+					continue
+				}
+				d.members = append(d.members, sourceRef{code, fmt.Sprintf("members[%d]", i), p.v.Content[i]})
+				j.Members = append(j.Members, code)
+			}
+		case "member_count":
+			j.MemberCount, _ = d.integer(p.v, p.name, "a number of councils, 2 or more", 2, 1000)
+		case "started":
+			j.Started = d.text(p.v, p.name)
+		case "confirmed":
+			j.Confirmed = d.boolean(p.v, p.name)
+		default:
+			if !d.sourced(p, &j.Sourced) {
+				d.unknownKey(p, "", allowed)
+			}
+		}
+	}
+	if j.Name == "" {
+		d.errorf(root, "", "missing required key %q", "name")
+	}
+	if j.MemberCount == 0 {
+		j.MemberCount = len(j.Members)
+	}
+	if membersNode != nil && j.MemberCount < len(j.Members) {
+		d.errorf(membersNode, "members", "lists %d councils, but member_count is %d", len(j.Members), j.MemberCount)
+	}
+	d.checkRefs(&j.Sourced)
 }
 
 var tierWords = func() []string {
@@ -105,7 +189,7 @@ var tierWords = func() []string {
 
 // checkRefs reports cited source ids that the file does not define, and
 // answers with no source at all.
-func (d *decoder) checkRefs(c *offer.Council) {
+func (d *decoder) checkRefs(c *offer.Sourced) {
 	var ids []string
 	for _, s := range c.Sources {
 		ids = append(ids, s.ID)

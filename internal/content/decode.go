@@ -29,6 +29,7 @@ type decoder struct {
 	refs      []sourceRef // source ids cited, checked once the file is read
 	unsourced []sourceRef // answers citing no source of their own
 	councils  []sourceRef // gss codes of other councils named in answers
+	members   []sourceRef // gss codes of a joint offer's members
 }
 
 type sourceRef struct {

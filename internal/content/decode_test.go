@@ -37,8 +37,8 @@ func decodeCouncil(t *testing.T, frontmatter string) *offer.Council {
 	set, problems := load(newFS(map[string]string{
 		"content/councils/leicester.md": councilHead + frontmatter + "---\nBody.\n",
 	}))
-	if len(problems) > 0 {
-		t.Fatalf("unexpected problems:\n%s", problems.Error())
+	if errs := problems.Errors(); len(errs) > 0 {
+		t.Fatalf("unexpected problems:\n%s", errs.Error())
 	}
 	for _, c := range set.Councils {
 		if c.Slug == "leicester" {
@@ -289,8 +289,8 @@ council_tax:
 Hertsmere is a district council.
 `
 	set, problems := load(newFS(map[string]string{"content/councils/hertsmere.md": file}))
-	if len(problems) > 0 {
-		t.Fatalf("unexpected problems:\n%s", problems.Error())
+	if errs := problems.Errors(); len(errs) > 0 {
+		t.Fatalf("unexpected problems:\n%s", errs.Error())
 	}
 	if len(set.Councils) != 2 {
 		t.Fatalf("got %d councils, want 2", len(set.Councils))
@@ -300,21 +300,20 @@ Hertsmere is a district council.
 		Name: "Hertsmere Borough Council", ShortName: "Hertsmere", Tier: "district", Parent: "E10000015",
 		Region: "East of England", Website: "https://www.hertsmere.gov.uk",
 		Updated: offer.Date{Year: 2026, Month: 11}, Ended: offer.Date{Year: 2028, Month: 4, Day: 1},
-		Successor: "E10000015", DefaultSrc: "foi-2020",
-		Sources: []offer.Source{{
+		Successor: "E10000015",
+		Sourced: offer.Sourced{DefaultSrc: "foi-2020", Sources: []offer.Source{{
 			ID: "foi-2020", Type: "foi", Title: "Care Leaver Local Offer", Ref: "HBC_FOI_20200126",
 			Campaign: "clo-foi-2020", Received: offer.Date{Year: 2020, Month: 2, Day: 4},
 			Responded: offer.Date{Year: 2020, Month: 2}, Published: offer.Date{Year: 2020},
 			Retrieved: offer.Date{Year: 2026, Month: 11, Day: 23}, URL: "https://www.whatdotheyknow.com/request/1",
 			Licence: "OGL-3.0", Note: "A reply.",
-		}},
+		}}, Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.No}}},
 		Contacts: []offer.Contact{
 			{Role: "foi", Title: "Information Services", Email: "foi@hertsmere.gov.uk", Phone: "020 8207 2277",
 				URL: "https://www.hertsmere.gov.uk/foi", Details: "Quote the reference."},
 			{Role: "member_lead", Name: "Councillor Jo Bloggs", Status: offer.Unknown, Src: "foi-2020"},
 		},
-		Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.No}},
-		Body:    []byte("Hertsmere is a district council.\n"),
+		Body: []byte("Hertsmere is a district council.\n"),
 	}
 	// Councils are sorted by slug: hertfordshire, then hertsmere.
 	if got := set.Councils[1]; !reflect.DeepEqual(got, want) {
@@ -336,8 +335,8 @@ func TestDecodePages(t *testing.T) {
 		"content/index.md": "---\ntitle: Care leaver local offers\n---\nIf you have been in care.\n",
 		"content/about.md": "---\ntitle: About this site\ndescription: >-\n  Who this site\n  is for.\n---\n## Who it is for\n\nCare leavers.\n",
 	}))
-	if len(problems) > 0 {
-		t.Fatalf("unexpected problems:\n%s", problems.Error())
+	if errs := problems.Errors(); len(errs) > 0 {
+		t.Fatalf("unexpected problems:\n%s", errs.Error())
 	}
 	want := []*offer.Page{
 		{File: "content/about.md", Slug: "about", Title: "About this site", Intro: "Who this site is for.", Body: []byte("## Who it is for\n\nCare leavers.\n")},
@@ -405,5 +404,40 @@ func TestDecodeProjectContent(t *testing.T) {
 		if i > 0 && set.Councils[i-1].Slug >= c.Slug {
 			t.Errorf("councils out of order: %s before %s", set.Councils[i-1].Slug, c.Slug)
 		}
+	}
+}
+
+func TestDecodeJoint(t *testing.T) {
+	fsys := newFS(map[string]string{"content/joint/herts-joint.md": `---
+name: Hertfordshire joint offer
+area: Hertfordshire
+members: [E10000015]
+member_count: 11
+started: 2018/19
+confirmed: false
+default_src: page
+sources: [{id: page, type: campaign_page, title: Campaign page}]
+council_tax:
+  exempt: {status: yes, to_age: 25}
+---
+Joint body.
+`})
+	set, problems := load(fsys)
+	if len(problems) > 0 {
+		t.Fatalf("unexpected problems:\n%s", problems.Error())
+	}
+	if len(set.Joints) != 1 {
+		t.Fatalf("%d joint offers, want 1", len(set.Joints))
+	}
+	j := set.Joints[0]
+	want := &offer.Joint{
+		File: "content/joint/herts-joint.md", Slug: "herts-joint", Name: "Hertfordshire joint offer", Area: "Hertfordshire",
+		Members: []string{"E10000015"}, MemberCount: 11, Started: "2018/19", Confirmed: false,
+		Sourced: offer.Sourced{DefaultSrc: "page", Sources: []offer.Source{{ID: "page", Type: "campaign_page", Title: "Campaign page"}},
+			Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.Yes, ToAge: 25}}},
+		Body: []byte("Joint body.\n"),
+	}
+	if !reflect.DeepEqual(j, want) {
+		t.Errorf("got  %+v\nwant %+v", j, want)
 	}
 }

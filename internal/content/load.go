@@ -15,6 +15,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/diag"
 	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/registry"
 	"gopkg.in/yaml.v3"
 )
 
@@ -22,6 +23,7 @@ import (
 const (
 	Dir         = "content"
 	CouncilsDir = "content/councils"
+	JointDir    = "content/joint"
 )
 
 // Reserved are slugs a plain page may not take, because the site already
@@ -31,6 +33,7 @@ var Reserved = []string{"404", "assets", "councils", "regions", "static"}
 // Set is everything read from content/.
 type Set struct {
 	Councils []*offer.Council // sorted by slug
+	Joints   []*offer.Joint   // sorted by slug
 	Pages    []*offer.Page    // sorted by slug; "index" is the home page's text
 }
 
@@ -40,6 +43,7 @@ type Set struct {
 func Load(fsys fs.FS, now time.Time) (*Set, diag.List) {
 	l := loader{fsys: fsys, now: now, set: &Set{}}
 	l.councils()
+	l.joints()
 	l.pages()
 	l.crossCheck()
 	l.diags.Sort()
@@ -52,6 +56,9 @@ type loader struct {
 	set   *Set
 	diags diag.List
 	pos   map[*offer.Council]positions
+	// members are the joint offers' member councils, where they are named;
+	// Msg holds the gss code until the cross-check fills it in.
+	members []diag.Diagnostic
 }
 
 // positions remembers where cross-file checks point.
@@ -126,6 +133,22 @@ func (l *loader) councils() {
 }
 
 func off(d *decoder, n *yaml.Node) int { return d.lineOff + n.Line }
+
+func (l *loader) joints() {
+	for _, file := range l.markdown(JointDir) {
+		root, body, d, slug, ok := l.read(file)
+		if !ok {
+			continue
+		}
+		j := &offer.Joint{File: file, Slug: slug, Body: body}
+		d.joint(root, j)
+		l.diags = append(l.diags, d.diags...)
+		for _, r := range d.members {
+			l.members = append(l.members, diag.Diagnostic{File: file, Line: off(d, r.n), Col: r.n.Column, Key: r.key, Msg: r.id})
+		}
+		l.set.Joints = append(l.set.Joints, j)
+	}
+}
 
 // at returns where a top-level key's value is, for later messages.
 func (d *decoder) at(root *yaml.Node, key string) diag.Diagnostic {
@@ -218,6 +241,53 @@ func (l *loader) crossCheck() {
 			default:
 				continue
 			}
+			l.diags = append(l.diags, p)
+		}
+	}
+	for _, p := range l.members {
+		if codes[p.Msg] == nil {
+			p.Msg = fmt.Sprintf("no council file has gss %s", p.Msg)
+			l.diags = append(l.diags, p)
+		}
+	}
+	l.checkRegistry(codes)
+}
+
+// checkRegistry compares each council's identity with the reference list of
+// England's councils, and warns of a county's districts that have no file.
+func (l *loader) checkRegistry(codes map[string]*offer.Council) {
+	for _, c := range l.set.Councils {
+		if c.GSS == "" {
+			continue
+		}
+		p := l.pos[c].gss
+		ref, ok := registry.ByGSS(c.GSS)
+		if !ok {
+			p.Severity = diag.Warning
+			p.Msg = fmt.Sprintf("%s is not in the reference list of England's councils: check the code, or add the council to internal/registry", c.GSS)
+			l.diags = append(l.diags, p)
+			continue
+		}
+		for _, f := range []struct{ key, got, want string }{
+			{"name", c.Name, ref.Name}, {"tier", c.Tier, ref.Tier}, {"region", c.Region, ref.Region}, {"parent", c.Parent, ref.Parent},
+		} {
+			if f.got != "" && f.want != "" && f.got != f.want {
+				p.Msg = fmt.Sprintf("the reference list gives %s the %s %q, but this file says %q", c.GSS, f.key, f.want, f.got)
+				l.diags = append(l.diags, p)
+			}
+		}
+		if c.Tier != "county" {
+			continue
+		}
+		var missing []string
+		for _, d := range registry.All() {
+			if d.Parent == c.GSS && codes[d.GSS] == nil {
+				missing = append(missing, d.Name+" ("+d.GSS+")")
+			}
+		}
+		if len(missing) > 0 {
+			p.Severity = diag.Warning
+			p.Msg = fmt.Sprintf("%d of the county's districts have no file, so their pages are missing: %s; add each with localoffer new", len(missing), strings.Join(missing, ", "))
 			l.diags = append(l.diags, p)
 		}
 	}

@@ -135,54 +135,75 @@ type Contact struct {
 	Src     string
 }
 
-// Council is one council's file: identity, answers and sources.
-type Council struct {
-	File       string // path of the content file, for messages and edit links
-	Slug       string
-	GSS        string
-	Name       string
-	ShortName  string
-	Tier       string
-	Parent     string // GSS of the county, for districts
-	Region     string
-	Website    string
-	Updated    Date
-	Ended      Date
-	Successor  string // GSS of the council that took over
+// Sourced is a set of answers and the documents they come from: what a
+// council's file and a joint offer's file both hold.
+type Sourced struct {
 	DefaultSrc string
 	Sources    []Source
-	Contacts   []Contact
 	Answers    map[string]*Answer // by question key
-	Body       []byte             // Markdown after the frontmatter
 }
 
-// SourceByID returns the council's source with that id, or nil.
-func (c *Council) SourceByID(id string) *Source {
-	for i := range c.Sources {
-		if c.Sources[i].ID == id {
-			return &c.Sources[i]
+// SourceByID returns the source with that id, or nil.
+func (s *Sourced) SourceByID(id string) *Source {
+	for i := range s.Sources {
+		if s.Sources[i].ID == id {
+			return &s.Sources[i]
 		}
 	}
 	return nil
 }
 
 // SourceOf returns the source an answer cites (its own, or the default).
-func (c *Council) SourceOf(a *Answer) *Source {
+func (s *Sourced) SourceOf(a *Answer) *Source {
 	if a.Src != "" {
-		return c.SourceByID(a.Src)
+		return s.SourceByID(a.Src)
 	}
-	return c.SourceByID(c.DefaultSrc)
+	return s.SourceByID(s.DefaultSrc)
 }
 
 // AsOf returns the date an answer was true, from the answer or its source.
-func (c *Council) AsOf(a *Answer) Date {
+func (s *Sourced) AsOf(a *Answer) Date {
 	if !a.AsOf.IsZero() {
 		return a.AsOf
 	}
-	if s := c.SourceOf(a); s != nil {
-		return s.Date()
+	if src := s.SourceOf(a); src != nil {
+		return src.Date()
 	}
 	return Date{}
+}
+
+// Council is one council's file: identity, answers and sources.
+type Council struct {
+	File      string // path of the content file, for messages and edit links
+	Slug      string
+	GSS       string
+	Name      string
+	ShortName string
+	Tier      string
+	Parent    string // GSS of the county, for districts
+	Region    string
+	Website   string
+	Updated   Date
+	Ended     Date
+	Successor string // the council that takes over: its GSS, or its name if it has no code yet
+	Sourced
+	Contacts []Contact
+	Body     []byte // Markdown after the frontmatter
+}
+
+// Joint is a local offer made together by several councils, such as a
+// county and its districts.
+type Joint struct {
+	File        string
+	Slug        string
+	Name        string
+	Area        string   // where the councils are, such as Nottinghamshire
+	Members     []string // GSS codes of the member councils the sources name
+	MemberCount int      // how many councils the sources say took part, named or not
+	Started     string   // when, as the source gives it ("2018/19")
+	Confirmed   bool     // false while the items are reported by a campaign, not confirmed by each council
+	Sourced
+	Body []byte
 }
 
 // Page is a plain page, such as "about", from content/*.md.
