@@ -54,7 +54,7 @@ func TestCheckRealContent(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("check on the real content: exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "councils and") {
+	if !strings.Contains(stdout, "317 councils, ") {
 		t.Errorf("stdout = %q", stdout)
 	}
 }

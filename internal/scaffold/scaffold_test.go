@@ -23,7 +23,7 @@ func load(t *testing.T, files map[string]string) (*content.Set, []string) {
 	}
 	set, problems := content.Load(fsys, now)
 	var out []string
-	for _, p := range problems {
+	for _, p := range problems.Errors() { // warnings of missing districts are not these tests' business
 		out = append(out, p.String())
 	}
 	return set, out

@@ -46,7 +46,7 @@ work:
 ---
 `)},
 	"content/councils/abbey.md": {Data: []byte(`---
-gss: E06000001
+gss: E06000999
 name: The Abbey Council
 short_name: Abbey
 tier: unitary
@@ -58,8 +58,8 @@ region: London
 func model(t *testing.T) *Site {
 	t.Helper()
 	set, problems := content.Load(twoTier, now)
-	if len(problems) > 0 {
-		t.Fatal(problems)
+	if errs := problems.Errors(); len(errs) > 0 {
+		t.Fatal(errs)
 	}
 	return New(set, DefaultConfig, now)
 }
