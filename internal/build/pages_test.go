@@ -13,12 +13,14 @@ import (
 var (
 	tags  = regexp.MustCompile(`<[^>]+>`)
 	space = regexp.MustCompile(`\s+`)
+	punct = regexp.MustCompile(`\s+([.,;:])`)
 	rows  = regexp.MustCompile(`(?s)<div><dt>(.*?)</dt><dd>(.*?)</dd></div>`)
 )
 
 // text turns HTML into the words a reader sees.
 func text(s string) string {
-	return strings.TrimSpace(space.ReplaceAllString(html.UnescapeString(tags.ReplaceAllString(s, " ")), " "))
+	s = space.ReplaceAllString(html.UnescapeString(tags.ReplaceAllString(s, " ")), " ")
+	return strings.TrimSpace(punct.ReplaceAllString(s, "$1"))
 }
 
 // answers returns a council page's answer rows, label to text; a label can
@@ -164,5 +166,45 @@ func TestEveryCouncilIsBuiltAndListed(t *testing.T) {
 		if !strings.Contains(az, `href="../councils/`+c.Slug()+`/index.html">`+c.Name+"<") {
 			t.Errorf("the A to Z does not list %s", c.Name)
 		}
+	}
+}
+
+// TestRushcliffeShowsTheJointOffer: Rushcliffe has no answers of its own,
+// but it is a member of the Nottinghamshire joint offer, whose council tax
+// exemption shows on its page, labelled as the joint offer's.
+func TestRushcliffeShowsTheJointOffer(t *testing.T) {
+	site := files(buildReal(t))
+	rows := answers(t, site["councils/rushcliffe/index.html"])
+	wantRow(t, rows, "No council tax", "✓ Yes", "From Nottinghamshire joint local offer for care leavers.",
+		"not yet confirmed by each council")
+	// Leaving-care support still comes from the county.
+	wantRow(t, rows, "Service for care leavers aged 21 to 25", "called 21Plus", "From Nottinghamshire County Council.")
+	page := string(site["councils/rushcliffe/index.html"])
+	if !strings.Contains(page, `href="../../joint/nottinghamshire/index.html"`) {
+		t.Error("Rushcliffe's page does not link to the joint offer")
+	}
+	joint := text(string(site["joint/nottinghamshire/index.html"]))
+	for _, want := range []string{"made together by 8 councils in Nottinghamshire", "Rushcliffe Borough Council", "Not yet confirmed by each council."} {
+		if !strings.Contains(joint, want) {
+			t.Errorf("the joint offer's page does not say %q", want)
+		}
+	}
+}
+
+// TestEndingCouncilsSaySo: Surrey's county and districts are replaced on
+// 1 April 2027, and their pages say by whom.
+func TestEndingCouncilsSaySo(t *testing.T) {
+	site := files(buildReal(t))
+	for slug, want := range map[string]string{
+		"surrey":       "Surrey County Council is replaced by East Surrey Council and West Surrey Council from 1 April 2027.",
+		"surrey-heath": "Surrey Heath Borough Council is replaced by West Surrey Council from 1 April 2027.",
+		"tandridge":    "Tandridge District Council is replaced by East Surrey Council from 1 April 2027.",
+	} {
+		if body := text(string(site["councils/"+slug+"/index.html"])); !strings.Contains(body, want) {
+			t.Errorf("%s: the page does not say %q", slug, want)
+		}
+	}
+	if body := text(string(site["councils/leicester/index.html"])); strings.Contains(body, "is replaced by") {
+		t.Error("Leicester is not ending, but its page says it is")
 	}
 }

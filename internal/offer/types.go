@@ -89,7 +89,7 @@ var Regions = []string{
 }
 
 // SourceTypes lists the kinds of source a fact can come from.
-var SourceTypes = []string{"foi", "offer_page", "offer_pdf", "committee_report", "council_confirmed", "press", "campaign_page", "contributor"}
+var SourceTypes = []string{"foi", "offer_page", "offer_pdf", "committee_report", "council_confirmed", "council_page", "press", "campaign_page", "contributor"}
 
 // ContactRoles lists the roles a contact can have.
 var ContactRoles = []string{"officer_lead", "member_lead", "leaving_care_team", "participation", "council_tax", "housing", "leisure", "foi"}

@@ -160,6 +160,8 @@ func sourceType(t string) string {
 		return "council committee report"
 	case "council_confirmed":
 		return "confirmed by the council"
+	case "council_page":
+		return "council web page"
 	case "press":
 		return "news report"
 	case "campaign_page":

@@ -15,7 +15,7 @@ var funcs = template.FuncMap{
 	"sourceType":      sourceType,
 	"number":          Number,
 	"words":           func(d offer.Date) string { return d.Words() },
-	"stale":           func(d offer.Date, now time.Time) bool { return d.Stale(now) },
+	"past":            func(d offer.Date, now time.Time) bool { return !d.Time().After(now) },
 	"staleMonths":     func() int { return offer.StaleAfter },
 	"label":           sectionLabels,
 	"unknownSections": unknownSections,
@@ -25,6 +25,7 @@ var funcs = template.FuncMap{
 	"foiTitle":        func() string { return foi.Title },
 	"wdtk":            foi.WhatDoTheyKnow,
 	"lower":           strings.ToLower,
+	"sourceOf":        sourceOf,
 }
 
 // sectionLabels lists the labels of questions, for one sentence.
@@ -68,3 +69,12 @@ var roles = map[string]string{
 }
 
 func role(r string) string { return roles[r] }
+
+// sourceItem is a source as the "source" template lists it, with the slug
+// of the page that owns it for its anchor.
+type sourceItem struct {
+	Slug string
+	*offer.Source
+}
+
+func sourceOf(slug string, s offer.Source) sourceItem { return sourceItem{slug, &s} }

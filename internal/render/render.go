@@ -28,7 +28,7 @@ import (
 const LayoutsDir = "layouts"
 
 // kinds are the page templates; each is parsed with base.html.
-var kinds = []string{"home", "council", "region", "councils", "page", "404"}
+var kinds = []string{"home", "council", "joint", "region", "councils", "page", "404"}
 
 // Renderer holds parsed templates and the Markdown converter.
 type Renderer struct {
@@ -92,6 +92,7 @@ type Page struct {
 	Description string
 	Crumbs      []Crumb
 	Council     *site.Council
+	Joint       *site.Joint
 	Region      *site.Region
 	Plain       *offer.Page
 	Body        template.HTML
@@ -155,6 +156,11 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path
 			Description: fmt.Sprintf("What %s offers young people leaving care: council tax, housing, money, work and more, with where each fact came from.", c.Name),
 			Crumbs:      []Crumb{{"Home", ""}, {c.Region, "regions/" + c.Area.Slug + "/"}}})
 	}
+	for _, j := range s.Joints {
+		add(&Page{Kind: "joint", Path: j.Path(), Title: j.Name, Joint: j,
+			Description: fmt.Sprintf("What the %s gives young people leaving care, and which councils made it.", j.Name),
+			Crumbs:      []Crumb{{"Home", ""}}})
+	}
 	for _, pg := range s.Pages {
 		add(&Page{Kind: "page", Path: pg.Slug + "/", Title: pg.Title, Description: pg.Intro, Plain: pg,
 			Crumbs: []Crumb{{"Home", ""}}})
@@ -209,6 +215,8 @@ func (r *Renderer) page(b *bytes.Buffer, p *Page) error {
 	switch {
 	case p.Council != nil:
 		body = p.Council.Body
+	case p.Joint != nil:
+		body = p.Joint.Body
 	case p.Plain != nil:
 		body = p.Plain.Body
 	}

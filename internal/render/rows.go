@@ -25,6 +25,7 @@ type Answer struct {
 	SrcRef  string // a link to the source in the page's list of sources
 	AsOf    string // the date in words, or "date not given"
 	Stale   bool
+	Note    string // a caution: not yet confirmed by each council, or replaced by a newer answer
 }
 
 // Answers returns a section's rows as the page shows them.
@@ -58,13 +59,32 @@ func (p *Page) answer(r site.Row) Answer {
 	if v.AsOf == "" {
 		v.AsOf = "date not given"
 	}
-	if r.By != p.Council {
-		v.From, v.FromRef = r.By.Name, p.Link(r.By.Path())
-	} else if p.Council.IsDistrict() {
-		v.From = r.By.Name
+	// Who gives it, and where its source is listed: on this page, or on the
+	// joint offer's page.
+	srcPage, srcSlug := "", ""
+	switch {
+	case r.Joint != nil:
+		srcSlug = r.Joint.Slug
+		if r.Joint != p.Joint {
+			v.From, v.FromRef = r.Joint.Name, p.Link(r.Joint.Path())
+			srcPage = v.FromRef
+		}
+		if !r.Joint.Confirmed {
+			v.Note = "Reported for the joint offer as a whole; not yet confirmed by each council."
+		}
+	case r.By != p.Council:
+		v.From, v.FromRef, srcSlug = r.By.Name, p.Link(r.By.Path()), r.By.Slug
+	default:
+		srcSlug = r.By.Slug
+		if r.By.IsDistrict() {
+			v.From = r.By.Name
+		}
+	}
+	if r.Older {
+		v.Note = strings.TrimSpace("An older answer: the newer one is shown above. " + v.Note)
 	}
 	if r.Source != nil {
-		v.Source, v.SrcRef = r.Source.Title, "#src-"+r.By.Slug+"-"+r.Source.ID
+		v.Source, v.SrcRef = r.Source.Title, srcPage+"#src-"+srcSlug+"-"+r.Source.ID
 	}
 	return v
 }

@@ -22,6 +22,7 @@ type Site struct {
 	BySlug   map[string]*Council
 	ByGSS    map[string]*Council
 	Regions  []*Region // A to Z
+	Joints   []*Joint  // A to Z
 	Pages    []*offer.Page
 	Home     *offer.Page // content/index.md, if any
 	Known    int         // councils with at least one answer
@@ -49,8 +50,9 @@ type Council struct {
 	County    *Council   // for districts
 	Districts []*Council // for counties, A to Z
 	Successor *Council
-	WDTK      string // the council's id on WhatDoTheyKnow, from the reference list
-	Answered  int    // questions this council itself has answered
+	Joints    []*Joint // joint offers the council is named as a member of
+	WDTK      string   // the council's id on WhatDoTheyKnow, from the reference list
+	Answered  int      // questions this council itself has answered
 	Sections  []Section
 	Stale     bool // some shown answer may be out of date
 }
@@ -77,15 +79,29 @@ type Section struct {
 	Gaps []Gap // questions nobody has found out about yet, by council
 }
 
-// Row is one answer shown on a council page, with who provides it.
+// Row is one answer shown on a page, with who provides it.
 type Row struct {
 	Question *offer.Question
 	Answer   *offer.Answer
-	By       *Council // the council whose answer this is
+	By       *Council // the council whose answer this is, or the member it applies through
+	Joint    *Joint   // the joint offer the answer comes from, if it does
 	Source   *offer.Source
 	AsOf     offer.Date
 	Stale    bool
+	// Older is set on the older of two answers to one question, a
+	// council's own and its joint offer's: the newer is shown first.
+	Older bool
 }
+
+// Joint is a joint offer with its member councils and its answers.
+type Joint struct {
+	*offer.Joint
+	Members  []*Council // the members the sources name, A to Z
+	Sections []Section  // the joint offer's own answers, by section
+}
+
+// Path is the joint offer page's folder within the site.
+func (j *Joint) Path() string { return "joint/" + j.Slug + "/" }
 
 // Gap is the questions in a section that one council has no answer to yet.
 type Gap struct {
@@ -143,6 +159,19 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 		}
 		c.Successor = s.ByGSS[c.Council.Successor]
 	}
+	for _, oj := range set.Joints {
+		j := &Joint{Joint: oj}
+		for _, gss := range oj.Members {
+			if m := s.ByGSS[gss]; m != nil {
+				j.Members = append(j.Members, m)
+				m.Joints = append(m.Joints, j)
+			}
+		}
+		slices.SortFunc(j.Members, byName)
+		s.jointSections(j)
+		s.Joints = append(s.Joints, j)
+	}
+	slices.SortFunc(s.Joints, func(a, b *Joint) int { return strings.Compare(a.Name, b.Name) })
 	for _, c := range s.Councils {
 		s.compose(c)
 		l := strings.ToUpper(sortName(c.Name)[:1])
@@ -161,16 +190,33 @@ func sortName(name string) string { return strings.TrimPrefix(name, "The ") }
 // gets and from which council: a district's own answers for what districts
 // provide, its county's for what the council that looked after you provides,
 // and both for what each council does for itself.
+//
+// Where a provider is a member of a joint offer that answers the question,
+// both answers are shown, the newer first; a council's own answer counts as
+// newer when the dates cannot tell.
 func (s *Site) compose(c *Council) {
 	for _, sec := range offer.Sections {
 		view := Section{Section: sec}
 		for _, q := range offer.InSection(sec.Key) {
+			seen := map[*Joint]bool{}
 			for _, by := range providers(c, q) {
+				var rows []Row
 				if a := by.Answers[q.Key]; a != nil {
-					view.Rows = append(view.Rows, s.row(q, a, by))
-				} else if by == c || q.Provider == offer.CareCouncil {
-					view.gap(by, q)
+					rows = append(rows, s.row(q, a, by, nil))
 				}
+				for _, j := range by.Joints {
+					if a := j.Answers[q.Key]; a != nil && !seen[j] {
+						seen[j] = true
+						rows = append(rows, s.row(q, a, by, j))
+					}
+				}
+				switch {
+				case len(rows) == 0 && (by == c || q.Provider == offer.CareCouncil):
+					view.gap(by, q)
+				case len(rows) > 1:
+					newerFirst(rows)
+				}
+				view.Rows = append(view.Rows, rows...)
 			}
 		}
 		for _, r := range view.Rows {
@@ -207,8 +253,47 @@ func providers(c *Council, q *offer.Question) []*Council {
 	return []*Council{c, c.County}
 }
 
-func (s *Site) row(q *offer.Question, a *offer.Answer, by *Council) Row {
-	r := Row{Question: q, Answer: a, By: by, Source: by.SourceOf(a), AsOf: by.AsOf(a)}
+func (s *Site) row(q *offer.Question, a *offer.Answer, by *Council, j *Joint) Row {
+	var src *offer.Sourced
+	if j != nil {
+		src = &j.Sourced
+	} else {
+		src = &by.Sourced
+	}
+	r := Row{Question: q, Answer: a, By: by, Joint: j, Source: src.SourceOf(a), AsOf: src.AsOf(a)}
 	r.Stale = r.AsOf.IsZero() || r.AsOf.Stale(s.Now)
 	return r
+}
+
+// newerFirst orders a council's own answer and its joint offers' answers to
+// one question, newest first, and marks the rest as older. The council's own
+// answer comes first unless a joint answer is known to be newer.
+func newerFirst(rows []Row) {
+	slices.SortStableFunc(rows, func(a, b Row) int {
+		switch {
+		case a.AsOf.IsZero() || b.AsOf.IsZero():
+			return 0
+		case a.AsOf.Time().After(b.AsOf.Time()):
+			return -1
+		case b.AsOf.Time().After(a.AsOf.Time()):
+			return 1
+		}
+		return 0
+	})
+	for i := 1; i < len(rows); i++ {
+		rows[i].Older = true
+	}
+}
+
+// jointSections lays out a joint offer's own answers by section.
+func (s *Site) jointSections(j *Joint) {
+	for _, sec := range offer.Sections {
+		view := Section{Section: sec}
+		for _, q := range offer.InSection(sec.Key) {
+			if a := j.Answers[q.Key]; a != nil {
+				view.Rows = append(view.Rows, s.row(q, a, nil, j))
+			}
+		}
+		j.Sections = append(j.Sections, view)
+	}
 }

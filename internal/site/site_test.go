@@ -159,3 +159,61 @@ func TestLoadConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestJointOfferNewerAnswerFirst: a district's own answer and its joint
+// offer's answer to the same question are both shown, the newer first.
+func TestJointOfferNewerAnswerFirst(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for k, v := range twoTier {
+		fsys[k] = v
+	}
+	fsys["content/joint/shire-joint.md"] = &fstest.MapFile{Data: []byte(`---
+name: Shire joint offer
+members: [E10000001, E07000001]
+default_src: page
+sources: [{id: page, type: campaign_page, title: Joint page, published: 2025-06}]
+council_tax:
+  exempt: yes
+leisure:
+  free_access: yes
+---
+`)}
+	set, problems := content.Load(fsys, now)
+	if errs := problems.Errors(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	s := New(set, DefaultConfig, now)
+	dale := s.BySlug["dale"]
+	if len(dale.Joints) != 1 || len(s.Joints) != 1 || len(s.Joints[0].Members) != 2 {
+		t.Fatalf("joint membership: %d for dale, %d joint offers", len(dale.Joints), len(s.Joints))
+	}
+	var tax, leisure []Row
+	for _, sec := range dale.Sections {
+		for _, r := range sec.Rows {
+			switch r.Question.Key {
+			case "council_tax.exempt":
+				tax = append(tax, r)
+			case "leisure.free_access":
+				leisure = append(leisure, r)
+			}
+		}
+	}
+	// The joint offer's answer (June 2025) is newer than the district's own (February 2020).
+	if len(tax) != 2 || tax[0].Joint == nil || tax[0].Older || tax[1].Joint != nil || !tax[1].Older {
+		t.Errorf("council tax rows: %+v", tax)
+	}
+	if len(leisure) != 1 || leisure[0].Joint == nil || leisure[0].Older {
+		t.Errorf("leisure rows: %+v", leisure)
+	}
+
+	// When the council's own answer is newer, it comes first.
+	fsys["content/councils/dale.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(twoTier["content/councils/dale.md"].Data), "received: 2020-02-04", "received: 2026-02-04", 1))}
+	set, _ = content.Load(fsys, now)
+	for _, sec := range New(set, DefaultConfig, now).BySlug["dale"].Sections {
+		for _, r := range sec.Rows {
+			if r.Question.Key == "council_tax.exempt" && (r.Joint == nil) == r.Older {
+				t.Errorf("with the district's answer newer: row from joint=%v older=%v", r.Joint != nil, r.Older)
+			}
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package offer
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCatalogueIsComplete(t *testing.T) {
+	if len(Catalogue) < 100 {
+		t.Errorf("the catalogue has %d questions; the sources ask more", len(Catalogue))
+	}
+	for _, s := range Sections {
+		if len(InSection(s.Key)) == 0 {
+			t.Errorf("section %s has no questions", s.Key)
+		}
+	}
+	labels := map[string]string{}
+	for i := range Catalogue {
+		q := &Catalogue[i]
+		if q.Label == "" || q.Ask == "" || !strings.ContainsAny(q.Ask[len(q.Ask)-1:], "?.") {
+			t.Errorf("%s: want a label and a question ending in ? or ., got %q, %q", q.Key, q.Label, q.Ask)
+		}
+		if other, dup := labels[q.Section+q.Label]; dup {
+			t.Errorf("%s and %s share the label %q", q.Key, other, q.Label)
+		}
+		labels[q.Section+q.Label] = q.Key
+		if Lookup(q.Key) != q {
+			t.Errorf("Lookup(%s) does not find it", q.Key)
+		}
+		if q.Kind == KindChoice && len(q.Choices) == 0 {
+			t.Errorf("%s: a choice with no choices", q.Key)
+		}
+	}
+	// Questions every source asks are there, with the right provider.
+	for key, p := range map[string]Provider{
+		"council_tax.exempt": HomeCouncil, "leisure.friend_free": HomeCouncil, "home.setup_allowance": CareCouncil,
+		"offer.published": EachCouncil, "work.ringfenced_apprenticeships": EachCouncil, "services.over_21_service": CareCouncil,
+	} {
+		if q := Lookup(key); q == nil || q.Provider != p {
+			t.Errorf("%s: %+v, want provider %v", key, q, p)
+		}
+	}
+	if Lookup("relationships.care_files_via_complaints").Polarity != YesIsBad {
+		t.Error("having to complain to see your care file is not marked as bad news")
+	}
+}
+
+func TestDates(t *testing.T) {
+	for in, want := range map[string]string{"2020-02-04": "4 February 2020", "2020-02": "February 2020", "2020": "2020"} {
+		d, ok := ParseDate(in)
+		if !ok || d.Words() != want || d.String() != in {
+			t.Errorf("ParseDate(%q) = %+v (%q, %q), want %q", in, d, d.Words(), d.String(), want)
+		}
+	}
+	for _, bad := range []string{"", "2020-2-4", "04/02/2020", "2020-13-01", "2020-02-30", "twenty", "2020-02-04T10:00"} {
+		if _, ok := ParseDate(bad); ok {
+			t.Errorf("ParseDate(%q) accepted it", bad)
+		}
+	}
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	for in, want := range map[string]bool{"2020-02-04": true, "2025-05-22": true, "2025-05-24": false, "2025-05": false, "2025": false, "2024": true} {
+		d, _ := ParseDate(in)
+		if got := d.Stale(now); got != want {
+			t.Errorf("%s stale on 23 November 2026: %v, want %v", in, got, want)
+		}
+	}
+	if (Date{}).Stale(now) {
+		t.Error("an unknown date is not stale; pages say it is undated instead")
+	}
+}
