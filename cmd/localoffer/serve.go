@@ -41,7 +41,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	site := &devserver.Site{}
-	site.Set(res.Files)
+	if err := site.Set(res.Files); err != nil {
+		fmt.Fprintln(stderr, "localoffer serve:", err)
+		return exitContent
+	}
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -54,6 +54,7 @@ func Site(fsys fs.FS, now time.Time) (*Result, error) {
 	for _, p := range pages {
 		files = append(files, publish.File{Path: p.Path, Data: p.Data})
 	}
+	files = append(files, publish.Headers(cfg.PostcodeAPI))
 	res.Files = files
 	return res, nil
 }

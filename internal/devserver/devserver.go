@@ -18,19 +18,38 @@ import (
 // Site serves the files of the last good build. It is safe for concurrent
 // use; Set replaces the files atomically.
 type Site struct {
-	mu    sync.RWMutex
-	files map[string][]byte
+	mu      sync.RWMutex
+	files   map[string][]byte
+	headers http.Header // from the site's _headers file, as a static host sends them
 }
 
-// Set replaces the files served.
-func (s *Site) Set(files []publish.File) {
+// Set replaces the files served. The _headers file is not served; its
+// headers are sent with every response, as a static host would.
+func (s *Site) Set(files []publish.File) error {
 	m := make(map[string][]byte, len(files))
+	h := http.Header{}
 	for _, f := range files {
+		if f.Path == publish.HeadersFile {
+			var err error
+			if h, err = publish.ParseHeaders(f.Data); err != nil {
+				return err
+			}
+			continue
+		}
 		m[f.Path] = f.Data
 	}
 	s.mu.Lock()
-	s.files = m
+	s.files, s.headers = m, h
 	s.mu.Unlock()
+	return nil
+}
+
+func (s *Site) setHeaders(w http.ResponseWriter) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for name, values := range s.headers {
+		w.Header()[name] = values
+	}
 }
 
 func (s *Site) get(name string) ([]byte, bool) {
@@ -42,6 +61,7 @@ func (s *Site) get(name string) ([]byte, bool) {
 
 // ServeHTTP answers GET and HEAD requests from the files.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.setHeaders(w)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -16,6 +16,7 @@ func TestServesLikeAStaticHost(t *testing.T) {
 		{Path: "councils/leicester/index.html", Data: []byte("leicester")},
 		{Path: "assets/style.0123456789.css", Data: []byte("body{}")},
 		{Path: "404.html", Data: []byte("not found")},
+		publish.Headers(),
 	})
 	for _, tc := range []struct {
 		method, path string
@@ -28,6 +29,7 @@ func TestServesLikeAStaticHost(t *testing.T) {
 		{"GET", "/assets/style.0123456789.css", 200, "body{}", "text/css; charset=utf-8"},
 		{"GET", "/councils/nowhere/", 404, "not found", "text/html; charset=utf-8"},
 		{"GET", "/../../etc/passwd", 404, "not found", "text/html; charset=utf-8"},
+		{"GET", "/_headers", 404, "not found", "text/html; charset=utf-8"},
 		{"HEAD", "/", 200, "", "text/html; charset=utf-8"},
 		{"POST", "/", 405, "method not allowed\n", "text/plain; charset=utf-8"},
 	} {
@@ -39,6 +41,11 @@ func TestServesLikeAStaticHost(t *testing.T) {
 		}
 	}
 	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if csp := rec.Header().Get("Content-Security-Policy"); csp != publish.Policy() {
+		t.Errorf("Content-Security-Policy %q, want the site's policy", csp)
+	}
+	rec = httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/councils/leicester", nil))
 	if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != "/councils/leicester/" {
 		t.Errorf("a folder without its slash: %d to %q", rec.Code, rec.Header().Get("Location"))

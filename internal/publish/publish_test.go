@@ -106,3 +106,29 @@ func TestAssetsAreMinifiedAndFingerprinted(t *testing.T) {
 		t.Error("site.js's name changed though the file did not")
 	}
 }
+
+func TestHeadersRoundTrip(t *testing.T) {
+	f := Headers("https://api.postcodes.io")
+	if f.Path != "_headers" || !strings.HasPrefix(string(f.Data), "/*\n  Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self';") {
+		t.Errorf("_headers:\n%s", f.Data)
+	}
+	h, err := ParseHeaders(f.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csp := h.Get("Content-Security-Policy")
+	for _, want := range []string{"script-src 'self'", "connect-src 'self' https://api.postcodes.io", "frame-ancestors 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("policy %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe") {
+		t.Errorf("policy %q allows unsafe sources", csp)
+	}
+	if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" || h.Get("Permissions-Policy") == "" {
+		t.Errorf("headers %v", h)
+	}
+	if _, err := ParseHeaders([]byte("/*\n  no colon here\n")); err == nil {
+		t.Error("a header line with no colon was accepted")
+	}
+}

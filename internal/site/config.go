@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -19,15 +20,20 @@ type Config struct {
 	Branch     string // branch that edit links point at
 	BasePath   string // path the site is served under; only the 404 page needs it
 	Language   string // the pages' lang attribute
+	// PostcodeAPI is the postcode lookup service that the search page offers
+	// to ask, only when the user chooses to; its origin is the only one the
+	// pages' security policy lets scripts reach besides the site's own.
+	PostcodeAPI string
 }
 
 // DefaultConfig is used for anything site.yaml leaves out.
 var DefaultConfig = Config{
-	Title:      "Care leaver local offers",
-	Repository: "https://github.com/localoffer/localoffer",
-	Branch:     "main",
-	BasePath:   "/",
-	Language:   "en-GB",
+	Title:       "Care leaver local offers",
+	Repository:  "https://github.com/localoffer/localoffer",
+	Branch:      "main",
+	BasePath:    "/",
+	Language:    "en-GB",
+	PostcodeAPI: "https://api.postcodes.io",
 }
 
 // LoadConfig reads site.yaml from fsys, if there is one.
@@ -51,7 +57,7 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return cfg, fmt.Errorf("%s:%d:%d: want key: value pairs", ConfigFile, root.Line, root.Column)
 	}
-	fields := map[string]*string{"title": &cfg.Title, "repository": &cfg.Repository, "branch": &cfg.Branch, "base_path": &cfg.BasePath, "language": &cfg.Language}
+	fields := map[string]*string{"title": &cfg.Title, "repository": &cfg.Repository, "branch": &cfg.Branch, "base_path": &cfg.BasePath, "language": &cfg.Language, "postcode_api": &cfg.PostcodeAPI}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		field, ok := fields[k.Value]
@@ -69,6 +75,10 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 	if !strings.HasPrefix(cfg.Repository, "https://") {
 		return cfg, fmt.Errorf("%s: repository: want an https address, got %q", ConfigFile, cfg.Repository)
 	}
+	if u, err := url.Parse(cfg.PostcodeAPI); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Path != "" && u.Path != "/" {
+		return cfg, fmt.Errorf("%s: postcode_api: want the address of a service, such as https://api.postcodes.io, got %q", ConfigFile, cfg.PostcodeAPI)
+	}
+	cfg.PostcodeAPI = strings.TrimSuffix(cfg.PostcodeAPI, "/")
 	return cfg, nil
 }
 
