@@ -59,19 +59,63 @@ func New(fsys fs.FS) (*Renderer, error) {
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingShift{}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(contentRules{}, 100))),
 	)
 }
 
-type headingShift struct{}
+// contentRules moves headings down a level, and keeps links and images
+// safe: a link that is not http, https, mailto, tel or a fragment becomes
+// its text, and an image becomes its description, because pages load
+// nothing from other sites.
+type contentRules struct{}
 
-func (headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (contentRules) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var unwrap []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			h.Level = min(h.Level+1, 6)
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+1, 6)
+		case *ast.Link:
+			if !safeLink(string(n.Destination)) {
+				unwrap = append(unwrap, n)
+			}
+		case *ast.Image:
+			unwrap = append(unwrap, n)
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL && !safeLink(string(n.URL(src))) {
+				unwrap = append(unwrap, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range unwrap {
+		parent := n.Parent()
+		if a, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString(a.Label(src)))
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+}
+
+// safeLink reports whether a link from content may stay a link.
+func safeLink(dest string) bool {
+	d := strings.ToLower(strings.TrimSpace(dest))
+	for _, prefix := range []string{"https://", "http://", "mailto:", "tel:", "#"} {
+		if strings.HasPrefix(d, prefix) && len(d) > len(prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // Markdown converts a page body to HTML.

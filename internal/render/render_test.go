@@ -37,7 +37,12 @@ func TestMarkdownIsSafe(t *testing.T) {
 		{"###### Deep", "<h6>Deep</h6>", "<h7"},
 		{"<script>alert(1)</script>", "raw HTML omitted", "<script"},
 		{"<img src=x onerror=alert(1)>", "", "onerror"},
-		{"[click](javascript:alert(1))", "click", "javascript:"},
+		{"[click](javascript:alert(1))", "<p>click</p>", "<a"},
+		{"[local](../councils/index.html)", "<p>local</p>", "<a"},
+		{"[tel](tel:01234567890) [mail](mailto:foi@example.org) [top](#main)", `<a href="tel:01234567890">tel</a> <a href="mailto:foi@example.org">mail</a> <a href="#main">top</a>`, ""},
+		{"![a chart](https://example.org/tracker.png)", "<p>a chart</p>", "<img"},
+		{"<https://example.org/page>", `<a href="https://example.org/page">https://example.org/page</a>`, ""},
+		{"<javascript:alert(1)>", "javascript:alert(1)", "<a"},
 		{"[me](https://example.org/a?b=1&c=2)", `href="https://example.org/a?b=1&amp;c=2"`, ""},
 		{"{{.Site}}", "{{.Site}}", ""},
 	} {
