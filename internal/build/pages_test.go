@@ -208,3 +208,41 @@ func TestEndingCouncilsSaySo(t *testing.T) {
 		t.Error("Leicester is not ending, but its page says it is")
 	}
 }
+
+// TestSearchPageWorksWithoutJavaScript: the search page is a complete list
+// of councils by region, each with the names that find it, and a form; its
+// data stays within budget.
+func TestSearchPageWorksWithoutJavaScript(t *testing.T) {
+	page := string(files(buildReal(t))["search/index.html"])
+	if !strings.Contains(page, `<form class="search" action="../search/index.html" method="get" role="search"`) {
+		t.Error("no search form that works without JavaScript")
+	}
+	if n := strings.Count(page, "<li data-k="); n != 317 {
+		t.Errorf("the search page lists %d councils, want 317", n)
+	}
+	for _, r := range registry.All() {
+		if !strings.Contains(page, `data-gss="`+r.GSS+`"><a href="../councils/`+r.Slug()+`/index.html">`) {
+			t.Errorf("the search page does not link to %s", r.Name)
+		}
+	}
+	if !strings.Contains(html.UnescapeString(page), `data-ck="Hertfordshire County Council|Hertfordshire`) {
+		t.Error("districts are not findable by their county's name")
+	}
+	start, end := strings.Index(page, `<div id="all-councils">`), strings.Index(page, "</main>")
+	if n := gzipSize(t, []byte(page[start:end])); n > 15*1024 {
+		t.Errorf("the search data is %d bytes gzipped, want at most 15 KB", n)
+	}
+}
+
+// TestEveryPageHasTheSearchBox: every page but the search page itself has a
+// small search form in its header that leads to the search page.
+func TestEveryPageHasTheSearchBox(t *testing.T) {
+	for name, data := range files(buildReal(t)) {
+		if !strings.HasSuffix(name, ".html") || name == "search/index.html" {
+			continue
+		}
+		if !strings.Contains(string(data), `<form class="find" action="`) || !strings.Contains(string(data), `name="q"`) {
+			t.Errorf("%s has no search box in its header", name)
+		}
+	}
+}

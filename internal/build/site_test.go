@@ -46,7 +46,7 @@ func files(res *build.Result) map[string][]byte {
 }
 
 var (
-	linkAttr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	linkAttr = regexp.MustCompile(`\s(?:href|src|action)="([^"]*)"`)
 	idAttr   = regexp.MustCompile(`\sid="([^"]*)"`)
 	h1       = regexp.MustCompile(`<h1[\s>]`)
 	htmlLang = regexp.MustCompile(`^<!doctype html><html lang="[a-z]{2}(-[A-Z]{2})?">`)

@@ -12,7 +12,7 @@ import (
 
 // councilKeys are the top-level keys of a council file besides the sections.
 var councilKeys = []string{"schema", "gss", "name", "short_name", "tier", "parent", "region", "website",
-	"updated", "ended", "successor", "default_src", "sources", "contacts"}
+	"places", "aka", "updated", "ended", "successor", "default_src", "sources", "contacts"}
 
 // required are the keys every council file must have.
 var required = []string{"gss", "name", "tier", "region"}
@@ -72,6 +72,10 @@ func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 			c.Region = d.choice(p.v, p.name, offer.Regions)
 		case "website":
 			c.Website = d.link(p.v, p.name)
+		case "places":
+			c.Places = d.list(p.v, p.name)
+		case "aka":
+			c.AKA = d.list(p.v, p.name)
 		case "updated":
 			c.Updated = d.date(p.v, p.name, false)
 		case "ended":

@@ -183,6 +183,8 @@ type Council struct {
 	Parent    string // GSS of the county, for districts
 	Region    string
 	Website   string
+	Places    []string // main towns and areas, for finding the council by place
+	AKA       []string // other names people use for the council or its area, such as Notts
 	Updated   Date
 	Ended     Date
 	Successor string // the council that takes over: its GSS, or its name if it has no code yet

@@ -26,6 +26,8 @@ var funcs = template.FuncMap{
 	"wdtk":            foi.WhatDoTheyKnow,
 	"lower":           strings.ToLower,
 	"sourceOf":        sourceOf,
+	"join":            strings.Join,
+	"host":            func(u string) string { return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://") },
 }
 
 // sectionLabels lists the labels of questions, for one sentence.

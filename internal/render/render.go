@@ -28,7 +28,7 @@ import (
 const LayoutsDir = "layouts"
 
 // kinds are the page templates; each is parsed with base.html.
-var kinds = []string{"home", "council", "joint", "region", "councils", "page", "404"}
+var kinds = []string{"home", "council", "joint", "region", "councils", "search", "page", "404"}
 
 // Renderer holds parsed templates and the Markdown converter.
 type Renderer struct {
@@ -191,6 +191,9 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path
 	add(home)
 	add(&Page{Kind: "councils", Path: "councils/", Title: "All councils from A to Z",
 		Crumbs: []Crumb{{"Home", ""}}})
+	add(&Page{Kind: "search", Path: "search/", Title: "Find your council",
+		Description: "Find your council by its name, your town or your postcode, and see what it offers young people leaving care.",
+		Crumbs:      []Crumb{{"Home", ""}}})
 	for _, rg := range s.Regions {
 		add(&Page{Kind: "region", Path: "regions/" + rg.Slug + "/", Title: "Councils in " + rg.Name, Region: rg,
 			Crumbs: []Crumb{{"Home", ""}}})

@@ -63,6 +63,20 @@ func (c *Council) Unknown() bool {
 	return c.Answered == 0 && (c.County == nil || c.County.Answered == 0)
 }
 
+// SearchKeys are the names a care leaver might type to find this council:
+// its name, short name, places and other names, joined by "|".
+func (c *Council) SearchKeys() string {
+	return strings.Join(append(append([]string{c.Name, c.ShortName}, c.Places...), c.AKA...), "|")
+}
+
+// CountyKeys are the names of a district's county, which also find it.
+func (c *Council) CountyKeys() string {
+	if c.County == nil {
+		return ""
+	}
+	return strings.Join(append([]string{c.County.Name, c.County.ShortName}, c.County.AKA...), "|")
+}
+
 // TierName is the council's tier in words.
 func (c *Council) TierName() string { return offer.TierNames[c.Tier] }
 
