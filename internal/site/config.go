@@ -19,7 +19,10 @@ type Config struct {
 	Repository string // web address of the source repository, for edit links
 	Branch     string // branch that edit links point at
 	BasePath   string // path the site is served under; only the 404 page needs it
-	Language   string // the pages' lang attribute
+	// BaseURL is the site's full public address, for the few files that need
+	// absolute links: the sitemap and the Atom feed.
+	BaseURL  string
+	Language string // the pages' lang attribute
 	// PostcodeAPI is the postcode lookup service that the search page offers
 	// to ask, only when the user chooses to; its origin is the only one the
 	// pages' security policy lets scripts reach besides the site's own.
@@ -57,7 +60,7 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return cfg, fmt.Errorf("%s:%d:%d: want key: value pairs", ConfigFile, root.Line, root.Column)
 	}
-	fields := map[string]*string{"title": &cfg.Title, "repository": &cfg.Repository, "branch": &cfg.Branch, "base_path": &cfg.BasePath, "language": &cfg.Language, "postcode_api": &cfg.PostcodeAPI}
+	fields := map[string]*string{"title": &cfg.Title, "repository": &cfg.Repository, "branch": &cfg.Branch, "base_path": &cfg.BasePath, "base_url": &cfg.BaseURL, "language": &cfg.Language, "postcode_api": &cfg.PostcodeAPI}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		field, ok := fields[k.Value]
@@ -71,6 +74,9 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 	}
 	if !strings.HasPrefix(cfg.BasePath, "/") || !strings.HasSuffix(cfg.BasePath, "/") {
 		return cfg, fmt.Errorf("%s: base_path: want a path that starts and ends with /, got %q", ConfigFile, cfg.BasePath)
+	}
+	if u, err := url.Parse(cfg.BaseURL); err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || !strings.HasSuffix(cfg.BaseURL, "/") {
+		return cfg, fmt.Errorf("%s: base_url: want the site's full address ending in /, such as https://example.org/offers/, got %q", ConfigFile, cfg.BaseURL)
 	}
 	if !strings.HasPrefix(cfg.Repository, "https://") {
 		return cfg, fmt.Errorf("%s: repository: want an https address, got %q", ConfigFile, cfg.Repository)
