@@ -35,6 +35,7 @@ var DefaultConfig = Config{
 	Repository:  "https://github.com/localoffer/localoffer",
 	Branch:      "main",
 	BasePath:    "/",
+	BaseURL:     "https://localoffer.github.io/localoffer/",
 	Language:    "en-GB",
 	PostcodeAPI: "https://api.postcodes.io",
 }
