@@ -69,17 +69,28 @@ function search(form) {
   const panel = form.querySelector("#postcode");
   const lookup = form.querySelector("#postcode-lookup");
   const said = form.querySelector("#postcode-result");
-  const entries = [...all.querySelectorAll("li[data-k]")].map((li) => {
+  const entries = [...all.querySelectorAll("li[data-gss]")].map((li) => {
     const a = li.querySelector("a");
+    const places = li.querySelector(".places");
+    const names = [a.textContent, ...(li.dataset.k ? li.dataset.k.split("|") : [])].map(norm);
     return {
       name: a.textContent,
       href: a.getAttribute("href"),
       gss: li.dataset.gss,
+      countyGSS: li.dataset.county,
       about: li.querySelector(".count").textContent,
-      keys: li.dataset.k.split("|").map(norm),
-      county: (li.dataset.ck || "").split("|").filter(Boolean).map(norm),
+      names,
+      keys: [...names, ...(places ? places.textContent.split(", ").map(norm) : [])],
+      county: [],
     };
   });
+  // A district is also found by its county's names (not the county's places,
+  // which are the districts' own).
+  const byGSS = new Map(entries.map((e) => [e.gss, e]));
+  for (const e of entries) {
+    const county = byGSS.get(e.countyGSS);
+    if (county) e.county = county.names;
+  }
   let shown = [];
 
   function show() {
@@ -179,7 +190,152 @@ function filterList(box) {
   if (input.value) apply();
 }
 
+// Comparison tables: sort by any column, filter by region, type and known
+// answers, and tick councils to compare. The table is complete without this.
+function table(tools) {
+  const tbl = document.getElementById(tools.dataset.tableTools);
+  const body = tbl.tBodies[0];
+  const rows = [...body.rows];
+  const heads = [...tbl.tHead.rows[0].cells];
+  const status = tools.querySelector("#f-status");
+  const region = tools.querySelector("#f-region");
+  const tier = tools.querySelector("#f-tier");
+  const knownOnly = tools.querySelector("#f-known");
+  const compare = tools.querySelector("#f-compare");
+  const base = compare.getAttribute("href");
+  const chosen = [];
+
+  heads.forEach((th, col) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "sort";
+    button.textContent = th.textContent;
+    th.replaceChildren(button);
+    button.addEventListener("click", () => sortBy(col, th));
+  });
+
+  function value(row, col) {
+    const cell = row.cells[col];
+    return col === 0 ? cell.textContent : Number(cell.dataset.sort ?? -1);
+  }
+
+  function sortBy(col, th) {
+    const next = th.getAttribute("aria-sort") === "descending" ? "ascending" : "descending";
+    heads.forEach((h) => h.removeAttribute("aria-sort"));
+    th.setAttribute("aria-sort", next);
+    const dir = next === "descending" ? -1 : 1;
+    const sorted = [...rows].sort((a, b) => {
+      const va = value(a, col), vb = value(b, col);
+      const byValue = col === 0 ? -dir * va.localeCompare(vb) : dir * (va - vb);
+      return byValue || value(a, 0).localeCompare(value(b, 0));
+    });
+    if (col === 0 && next === "descending") sorted.reverse();
+    body.replaceChildren(...sorted);
+    status.textContent = `Sorted by ${th.textContent}, ${next === "descending" ? "highest first" : "lowest first"}`;
+  }
+
+  function filter() {
+    let shown = 0;
+    for (const row of rows) {
+      const hide =
+        (region && region.value && row.dataset.region !== region.value) ||
+        (tier.value && row.dataset.tier !== tier.value) ||
+        (knownOnly.checked && row.dataset.known === "0");
+      row.hidden = hide;
+      if (!hide) shown++;
+    }
+    status.textContent = `${shown} of ${rows.length} councils shown`;
+  }
+
+  for (const row of rows) {
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.className = "pick";
+    box.setAttribute("aria-label", `Compare ${row.cells[0].textContent}`);
+    box.addEventListener("change", () => {
+      const slug = row.dataset.slug;
+      const i = chosen.indexOf(slug);
+      if (box.checked && i < 0) chosen.push(slug);
+      if (!box.checked && i >= 0) chosen.splice(i, 1);
+      if (chosen.length > 4) {
+        const first = chosen.shift();
+        body.querySelector(`tr[data-slug="${first}"] input.pick`).checked = false;
+      }
+      compare.href = chosen.length ? `${base}?c=${chosen.join(",")}` : base;
+      compare.textContent = `Compare chosen councils (${chosen.length})`;
+    });
+    row.cells[0].prepend(box, " ");
+  }
+  [region, tier, knownOnly].forEach((el) => el && el.addEventListener("change", filter));
+  tools.hidden = false;
+}
+
+// Compare chosen councils side by side, from the choice in the address
+// (?c=leicester,hertsmere). On a phone the answers stack.
+function compareCouncils(form) {
+  const data = JSON.parse(document.getElementById("compare-data").textContent);
+  const bySlug = new Map(data.c.map((c) => [c.s, c]));
+  const out = document.getElementById("comparison");
+  const status = form.querySelector("#compare-status");
+  const selects = [...form.querySelectorAll("select")];
+
+  function chosenFromAddress() {
+    const params = new URLSearchParams(location.search);
+    return params.getAll("c").flatMap((v) => v.split(",")).map((s) => s.trim()).filter((s) => bySlug.has(s)).slice(0, 4);
+  }
+
+  function el(tag, props = {}, ...kids) {
+    const e = Object.assign(document.createElement(tag), props);
+    e.append(...kids);
+    return e;
+  }
+
+  function render(slugs) {
+    const cs = slugs.map((s) => bySlug.get(s));
+    selects.forEach((sel, i) => (sel.value = slugs[i] || ""));
+    if (cs.length < 2) {
+      out.replaceChildren();
+      status.textContent = cs.length ? "Choose at least one more council." : "";
+      return;
+    }
+    const head = el("div", { className: "cmp-head" }, ...cs.map((c) => el("p", {}, el("a", { href: c.h, textContent: c.n }), el("span", { className: "count", textContent: " " + c.a }))));
+    const parts = [el("h2", { id: "cmp", textContent: cs.map((c) => c.n).join(", ") }), head];
+    let section = "";
+    for (const q of data.q) {
+      if (!cs.some((c) => c.c && c.c[q.k])) continue;
+      if (q.s !== section) {
+        section = q.s;
+        parts.push(el("h3", { textContent: section }));
+      }
+      const dl = el("dl", { className: `cmp cmp-${cs.length}` });
+      for (const c of cs) {
+        const v = c.c && c.c[q.k];
+        const dd = v
+          ? el("dd", {}, el("span", { className: `v ${v[0]}` }, el("span", { ariaHidden: "true", textContent: v[1] }), " " + v[2]), (v[3] ? " " + v[3] : "") + (v[4] ? ` (${v[4]})` : ""))
+          : el("dd", { className: "nk", textContent: "Not known" });
+        dl.append(el("div", {}, el("dt", { textContent: c.n }), dd));
+      }
+      parts.push(el("h4", { textContent: q.l }), dl);
+    }
+    out.replaceChildren(...parts);
+    status.textContent = `Comparing ${cs.length} councils.`;
+    document.title = `${cs.map((c) => c.n).join(", ")} – compared`;
+  }
+
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const slugs = [...new Set(selects.map((s) => s.value).filter(Boolean))];
+    const url = new URL(location.href);
+    url.search = slugs.length ? `?c=${slugs.join(",")}` : "";
+    history.replaceState(null, "", url);
+    render(slugs);
+  });
+  render(chosenFromAddress());
+}
+
 if (typeof document !== "undefined") {
   document.querySelectorAll("[data-filter]").forEach(filterList);
   document.querySelectorAll("form[data-search]").forEach(search);
+  document.querySelectorAll("[data-table-tools]").forEach(table);
+  document.querySelectorAll("form[data-compare]").forEach(compareCouncils);
 }

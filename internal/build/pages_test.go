@@ -217,16 +217,19 @@ func TestSearchPageWorksWithoutJavaScript(t *testing.T) {
 	if !strings.Contains(page, `<form class="search" action="../search/index.html" method="get" role="search"`) {
 		t.Error("no search form that works without JavaScript")
 	}
-	if n := strings.Count(page, "<li data-k="); n != 317 {
+	if n := strings.Count(page, "<li data-gss="); n != 317 {
 		t.Errorf("the search page lists %d councils, want 317", n)
 	}
 	for _, r := range registry.All() {
-		if !strings.Contains(page, `data-gss="`+r.GSS+`"><a href="../councils/`+r.Slug()+`/index.html">`) {
+		if !strings.Contains(page, `<li data-gss="`+r.GSS+`"`) || !strings.Contains(page, `<a href="../councils/`+r.Slug()+`/index.html">`) {
 			t.Errorf("the search page does not link to %s", r.Name)
 		}
 	}
-	if !strings.Contains(html.UnescapeString(page), `data-ck="Hertfordshire County Council|Hertfordshire`) {
-		t.Error("districts are not findable by their county's name")
+	if !strings.Contains(page, `<li data-gss="E07000098" data-county="E10000015"`) {
+		t.Error("districts do not name their county, so they are not found by the county's name")
+	}
+	if !strings.Contains(page, `<span class="places">Borehamwood, Potters Bar, Bushey, Radlett, Elstree</span>`) {
+		t.Error("Hertsmere's towns are not listed")
 	}
 	start, end := strings.Index(page, `<div id="all-councils">`), strings.Index(page, "</main>")
 	if n := gzipSize(t, []byte(page[start:end])); n > 15*1024 {

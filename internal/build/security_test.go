@@ -73,13 +73,14 @@ offer:
 
 // elements the templates write; anything else in a page came from content.
 var allowedTags = map[string]bool{
-	"html": true, "head": true, "body": true, "meta": true, "title": true, "link": true, "script": true,
+	"html": true, "head": true, "body": true, "meta": true, "link": true, "script": true,
 	"a": true, "header": true, "footer": true, "nav": true, "main": true, "div": true, "section": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "p": true, "ul": true, "ol": true, "li": true,
 	"dl": true, "dt": true, "dd": true, "strong": true, "em": true, "span": true, "table": true, "caption": true,
 	"thead": true, "tbody": true, "tr": true, "th": true, "td": true, "details": true, "summary": true, "pre": true,
 	"code": true, "blockquote": true, "hr": true, "br": true, "label": true, "input": true, "form": true, "button": true,
-	"del": true, "img": true,
+	"del": true, "img": true, "select": true, "option": true, "noscript": true, "figure": true, "figcaption": true,
+	"svg": true, "title": true, "desc": true, "g": true, "text": true, "rect": true,
 }
 
 // unsafeMarkup returns what in page could run script: a tag the templates do

@@ -14,25 +14,12 @@ import (
 // Title is the request's subject line.
 const Title = "Local offer for care leavers"
 
-// Asks reports whether a council of the given tier provides what q asks
-// about: districts answer for council tax, housing, leisure and themselves;
-// counties for leaving-care support and themselves; other councils for all.
-func Asks(tier string, q *offer.Question) bool {
-	switch tier {
-	case "district":
-		return q.Provider != offer.CareCouncil
-	case "county":
-		return q.Provider != offer.HomeCouncil
-	}
-	return true
-}
-
 // Questions returns the questions a council of the given tier is asked, in
 // catalogue order.
 func Questions(tier string) []*offer.Question {
 	var out []*offer.Question
 	for i := range offer.Catalogue {
-		if q := &offer.Catalogue[i]; Asks(tier, q) {
+		if q := &offer.Catalogue[i]; q.ProvidedBy(tier) {
 			out = append(out, q)
 		}
 	}

@@ -333,3 +333,51 @@ func InSection(section string) []*Question {
 	}
 	return out
 }
+
+// Topic is a group of sections compared together in one table.
+type Topic struct {
+	Key      string   // the table's path segment
+	Title    string   // its heading
+	Sections []string // the sections whose questions are its columns
+}
+
+// Topics are the comparison tables, in order. Every section is in one.
+var Topics = []Topic{
+	{"offer", "Publishing the offer", []string{"offer"}},
+	{"money", "Money and setting up home", []string{"home", "money"}},
+	{"council-tax", "Council tax", []string{"council_tax"}},
+	{"housing", "Housing", []string{"housing"}},
+	{"leisure-travel", "Leisure and travel", []string{"leisure", "travel"}},
+	{"work-education", "Work and education", []string{"work", "education"}},
+	{"id-driving", "ID documents and driving", []string{"id_docs", "driving"}},
+	{"relationships", "Relationships, health and having your say", []string{"relationships", "health", "participation"}},
+	{"after-21", "Support after 21 and council figures", []string{"services", "org"}},
+}
+
+// Columns returns the topic's questions that have answers to compare: the
+// yes/no, money, count and percentage questions of its sections.
+func (t Topic) Columns() []*Question {
+	var out []*Question
+	for _, s := range t.Sections {
+		for _, q := range InSection(s) {
+			if q.Kind.IsAnswer() {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// ProvidedBy reports whether a council of the given tier provides what q
+// asks about: districts give council tax, housing, leisure and what each
+// council does itself; counties give leaving-care support and what each
+// council does itself; unitary, metropolitan and London councils give all.
+func (q *Question) ProvidedBy(tier string) bool {
+	switch tier {
+	case "district":
+		return q.Provider != CareCouncil
+	case "county":
+		return q.Provider != HomeCouncil
+	}
+	return true
+}

@@ -69,3 +69,23 @@ func TestDates(t *testing.T) {
 		t.Error("an unknown date is not stale; pages say it is undated instead")
 	}
 }
+
+func TestEverySectionIsInOneTopic(t *testing.T) {
+	in := map[string]string{}
+	for _, tp := range Topics {
+		if len(tp.Columns()) == 0 {
+			t.Errorf("topic %s has nothing to compare", tp.Key)
+		}
+		for _, s := range tp.Sections {
+			if other, dup := in[s]; dup {
+				t.Errorf("section %s is in topics %s and %s", s, other, tp.Key)
+			}
+			in[s] = tp.Key
+		}
+	}
+	for _, s := range Sections {
+		if in[s.Key] == "" {
+			t.Errorf("section %s is in no topic", s.Key)
+		}
+	}
+}

@@ -26,8 +26,22 @@ var funcs = template.FuncMap{
 	"wdtk":            foi.WhatDoTheyKnow,
 	"lower":           strings.ToLower,
 	"sourceOf":        sourceOf,
-	"join":            strings.Join,
-	"host":            func(u string) string { return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://") },
+	"cell":            cell,
+	"charts":          charts,
+	"compareData":     compareData,
+	"seq": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	},
+	"sectionTitle": sectionTitle,
+	"topics":       func() []offer.Topic { return offer.Topics },
+	"tiers":        tierList,
+	"known":        known,
+	"join":         strings.Join,
+	"host":         func(u string) string { return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://") },
 }
 
 // sectionLabels lists the labels of questions, for one sentence.
@@ -80,3 +94,23 @@ type sourceItem struct {
 }
 
 func sourceOf(slug string, s offer.Source) sourceItem { return sourceItem{slug, &s} }
+
+// tierOption is a kind of council, for filters.
+type tierOption struct{ Key, Name string }
+
+func tierList() []tierOption {
+	var out []tierOption
+	for _, k := range []string{"county", "district", "unitary", "metropolitan_borough", "london_borough", "city_corporation"} {
+		out = append(out, tierOption{k, offer.TierNames[k]})
+	}
+	return out
+}
+
+func sectionTitle(key string) string {
+	for _, s := range offer.Sections {
+		if s.Key == key {
+			return s.Title
+		}
+	}
+	return key
+}

@@ -28,7 +28,7 @@ import (
 const LayoutsDir = "layouts"
 
 // kinds are the page templates; each is parsed with base.html.
-var kinds = []string{"home", "council", "joint", "region", "councils", "search", "page", "404"}
+var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "picture", "page", "404"}
 
 // Renderer holds parsed templates and the Markdown converter.
 type Renderer struct {
@@ -138,6 +138,7 @@ type Page struct {
 	Council     *site.Council
 	Joint       *site.Joint
 	Region      *site.Region
+	Table       *Table
 	Plain       *offer.Page
 	Body        template.HTML
 	assets      map[string]string
@@ -203,6 +204,26 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path
 			Description: fmt.Sprintf("What %s offers young people leaving care: council tax, housing, money, work and more, with where each fact came from.", c.Name),
 			Crumbs:      []Crumb{{"Home", ""}, {c.Region, "regions/" + c.Area.Slug + "/"}}})
 	}
+	add(&Page{Kind: "compare", Path: "compare/", Title: "Compare councils",
+		Description: "Tables of what every council in England offers care leavers, question by question, and the national picture.",
+		Crumbs:      []Crumb{{"Home", ""}}})
+	for _, tp := range offer.Topics {
+		cols := tp.Columns()
+		add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/", Title: tp.Title + ": every council",
+			Table:  &Table{Topic: tp, Columns: cols, Councils: s.Councils},
+			Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
+		for _, rg := range s.Regions {
+			add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/" + rg.Slug + "/", Title: tp.Title + ": " + rg.Name,
+				Table:  &Table{Topic: tp, Columns: cols, Region: rg, Councils: rg.Councils},
+				Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}, {tp.Title, "compare/" + tp.Key + "/"}}})
+		}
+	}
+	add(&Page{Kind: "picker", Path: "compare/councils/", Title: "Compare chosen councils",
+		Description: "Choose two to four councils and see their offers to care leavers side by side.",
+		Crumbs:      []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
+	add(&Page{Kind: "picture", Path: "picture/", Title: "The national picture",
+		Description: "How many councils in England have a known answer to each question, and how many say yes, by region.",
+		Crumbs:      []Crumb{{"Home", ""}}})
 	for _, j := range s.Joints {
 		add(&Page{Kind: "joint", Path: j.Path(), Title: j.Name, Joint: j,
 			Description: fmt.Sprintf("What the %s gives young people leaving care, and which councils made it.", j.Name),

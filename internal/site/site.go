@@ -27,6 +27,7 @@ type Site struct {
 	Home     *offer.Page // content/index.md, if any
 	Known    int         // councils with at least one answer
 	Letters  []Letter    // the A to Z, grouped by first letter
+	Stats    []Stat      // for each answer question, how many councils have answered, nationally and by region
 }
 
 // Region is one of England's nine regions and its councils.
@@ -54,7 +55,8 @@ type Council struct {
 	WDTK      string   // the council's id on WhatDoTheyKnow, from the reference list
 	Answered  int      // questions this council itself has answered
 	Sections  []Section
-	Stale     bool // some shown answer may be out of date
+	Stale     bool            // some shown answer may be out of date
+	cells     map[string]*Row // the first row for each question, for tables
 }
 
 // Unknown reports whether nothing at all is known about what someone living
@@ -63,18 +65,15 @@ func (c *Council) Unknown() bool {
 	return c.Answered == 0 && (c.County == nil || c.County.Answered == 0)
 }
 
-// SearchKeys are the names a care leaver might type to find this council:
-// its name, short name, places and other names, joined by "|".
-func (c *Council) SearchKeys() string {
-	return strings.Join(append(append([]string{c.Name, c.ShortName}, c.Places...), c.AKA...), "|")
-}
-
-// CountyKeys are the names of a district's county, which also find it.
-func (c *Council) CountyKeys() string {
-	if c.County == nil {
-		return ""
+// ExtraKeys are the names that find this council besides its full name and
+// places, which the search page shows anyway: its short name, when that is
+// not just the start of its name, and other names people use, joined by "|".
+func (c *Council) ExtraKeys() string {
+	var keys []string
+	if !strings.HasPrefix(c.Name, c.ShortName) {
+		keys = append(keys, c.ShortName)
 	}
-	return strings.Join(append([]string{c.County.Name, c.County.ShortName}, c.County.AKA...), "|")
+	return strings.Join(append(keys, c.AKA...), "|")
 }
 
 // TierName is the council's tier in words.
@@ -188,12 +187,14 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 	slices.SortFunc(s.Joints, func(a, b *Joint) int { return strings.Compare(a.Name, b.Name) })
 	for _, c := range s.Councils {
 		s.compose(c)
+		c.indexCells()
 		l := strings.ToUpper(sortName(c.Name)[:1])
 		if n := len(s.Letters); n == 0 || s.Letters[n-1].Letter != l {
 			s.Letters = append(s.Letters, Letter{Letter: l})
 		}
 		s.Letters[len(s.Letters)-1].Councils = append(s.Letters[len(s.Letters)-1].Councils, c)
 	}
+	s.stats()
 	return s
 }
 

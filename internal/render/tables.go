@@ -1,0 +1,151 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strconv"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/site"
+)
+
+// TableCell is one council's answer to one question in a comparison table.
+type TableCell struct {
+	Verdict Verdict
+	Figure  string // its age, money, count or percentage, if any
+	From    string // who gives it, when that is not the council itself (a district's county)
+	Sort    string // the value sorting uses: a number, higher is more
+}
+
+// status ranks answers for sorting when they have no figure.
+var statusRank = map[offer.Status]int{offer.Yes: 3, offer.Considering: 2, offer.No: 1, offer.Unknown: 0}
+
+// cell works out what someone living in c's area gets for q.
+func cell(c *site.Council, q *offer.Question) TableCell {
+	r := c.Cell(q)
+	if r == nil {
+		tc := TableCell{Verdict: Verdict{"–", "Not known", "none"}, Sort: "-1"}
+		if by := c.Provider(q); by != c {
+			tc.From = by.ShortName
+		}
+		return tc
+	}
+	tc := TableCell{Verdict: verdict(q, r.Answer), Figure: figure(q, r.Answer)}
+	switch {
+	case r.Joint != nil:
+		tc.From = "joint offer"
+	case r.By != c:
+		tc.From = r.By.ShortName
+	}
+	tc.Sort = strconv.Itoa(statusRank[r.Answer.Status])
+	if n, ok := amount(r.Answer); ok && r.Answer.Status == offer.Yes {
+		tc.Sort = strconv.Itoa(10 + n) // any amount sorts above a bare yes
+	}
+	return tc
+}
+
+// figure is an answer's headline number, short enough for a table cell.
+func figure(q *offer.Question, a *offer.Answer) string {
+	about := ""
+	if a.Approx {
+		about = "about "
+	}
+	switch {
+	case a.GBP != nil:
+		return about + Money(*a.GBP) + per(a.Per)
+	case a.Count != nil:
+		return about + count(*a.Count) + per(a.Per)
+	case a.Pct != nil:
+		return about + strconv.Itoa(*a.Pct) + "%"
+	case a.ToAge > 0:
+		return fmt.Sprintf("to age %d", a.ToAge)
+	}
+	return ""
+}
+
+// amount is the number an answer's figure shows, for sorting.
+func amount(a *offer.Answer) (int, bool) {
+	switch {
+	case a.GBP != nil:
+		return *a.GBP, true
+	case a.Count != nil:
+		return a.Count.Max, true
+	case a.Pct != nil:
+		return *a.Pct, true
+	case a.ToAge > 0:
+		return a.ToAge, true
+	}
+	return 0, false
+}
+
+// known counts the questions in cols that c has an answer for.
+func known(c *site.Council, cols []*offer.Question) int {
+	n := 0
+	for _, q := range cols {
+		if c.Cell(q) != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// Table is a comparison table: a topic's questions for a set of councils.
+type Table struct {
+	Topic    offer.Topic
+	Columns  []*offer.Question
+	Region   *site.Region // nil for the national table
+	Councils []*site.Council
+}
+
+// compareData is what the compare page's script needs to put any councils
+// side by side: every council, every question, and every known answer as it
+// would show in a table. It is JSON inside the page, so the page works
+// opened from disk and makes no request.
+func compareData(p *Page) (template.JS, error) {
+	type council struct {
+		Slug  string               `json:"s"`
+		Name  string               `json:"n"`
+		About string               `json:"a"`
+		Href  string               `json:"h"`
+		Cells map[string][5]string `json:"c,omitempty"` // class, symbol, word, figure, from
+	}
+	type question struct {
+		Key     string `json:"k"`
+		Label   string `json:"l"`
+		Section string `json:"s"`
+	}
+	var data struct {
+		Questions []question `json:"q"`
+		Councils  []council  `json:"c"`
+	}
+	var qs []*offer.Question
+	for _, s := range offer.Sections {
+		for _, q := range offer.InSection(s.Key) {
+			if q.Kind.IsAnswer() {
+				qs = append(qs, q)
+				data.Questions = append(data.Questions, question{q.Key, q.Label, s.Title})
+			}
+		}
+	}
+	for _, c := range p.Site.Councils {
+		about := c.TierName()
+		if c.County != nil {
+			about += " in " + c.County.ShortName
+		}
+		out := council{Slug: c.Slug, Name: c.Name, About: about, Href: p.Link(c.Path())}
+		for _, q := range qs {
+			if c.Cell(q) == nil {
+				continue
+			}
+			tc := cell(c, q)
+			if out.Cells == nil {
+				out.Cells = map[string][5]string{}
+			}
+			out.Cells[q.Key] = [5]string{tc.Verdict.Class, tc.Verdict.Symbol, tc.Verdict.Word, tc.Figure, tc.From}
+		}
+		data.Councils = append(data.Councils, out)
+	}
+	b, err := json.Marshal(data) // escapes <, > and &, so the data cannot end its script element
+	return template.JS(b), err   //nolint:gosec // JSON from encoding/json
+}
