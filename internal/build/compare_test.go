@@ -1,0 +1,128 @@
+package build_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/registry"
+)
+
+var tableRow = regexp.MustCompile(`(?s)<tr data-region="([^"]+)" data-tier="([^"]+)" data-known="(\d+)" data-slug="([^"]+)">(.*?)</tr>`)
+
+// TestNationalTablesListEveryCouncil: every topic's national table has a row
+// for each of the 317 councils, its name a row header linking to its page.
+func TestNationalTablesListEveryCouncil(t *testing.T) {
+	site := files(buildReal(t))
+	for _, tp := range offer.Topics {
+		page := string(site["compare/"+tp.Key+"/index.html"])
+		rows := tableRow.FindAllStringSubmatch(page, -1)
+		if len(rows) != 317 {
+			t.Errorf("%s: %d rows, want 317", tp.Key, len(rows))
+			continue
+		}
+		seen := map[string]bool{}
+		for _, r := range rows {
+			seen[r[4]] = true
+			if !strings.HasPrefix(r[5], `<th scope="row"><a href="../../councils/`+r[4]+`/index.html">`) {
+				t.Errorf("%s: %s's row does not start with its name linking to its page", tp.Key, r[4])
+			}
+			if got := strings.Count(r[5], "<td"); got != len(tp.Columns()) {
+				t.Errorf("%s: %s's row has %d cells, want %d", tp.Key, r[4], got, len(tp.Columns()))
+			}
+		}
+		for _, c := range registry.All() {
+			if !seen[c.Slug()] {
+				t.Errorf("%s: no row for %s", tp.Key, c.Name)
+			}
+		}
+		// Each region's table has just that region's councils.
+		for _, c := range registry.All()[:3] {
+			region := string(site["compare/"+tp.Key+"/"+registry.Slugify(c.Region)+"/index.html"])
+			for _, r := range tableRow.FindAllStringSubmatch(region, -1) {
+				if r[1] != registry.Slugify(c.Region) {
+					t.Errorf("%s in %s: a row for %s of %s", tp.Key, c.Region, r[4], r[1])
+				}
+			}
+		}
+	}
+}
+
+// cellsOf returns the text of one council's cells in a table, by column label.
+func cellsOf(t *testing.T, page, slug string) map[string]string {
+	t.Helper()
+	head := regexp.MustCompile(`<th scope="col">([^<]+)</th>`).FindAllStringSubmatch(page, -1)
+	for _, r := range tableRow.FindAllStringSubmatch(page, -1) {
+		if r[4] != slug {
+			continue
+		}
+		cells := regexp.MustCompile(`(?s)<td[^>]*>(.*?)</td>`).FindAllStringSubmatch(r[5], -1)
+		out := map[string]string{}
+		for i, c := range cells {
+			out[head[i+1][1]] = text(c[0])
+		}
+		return out
+	}
+	t.Fatalf("no row for %s", slug)
+	return nil
+}
+
+func TestTableCellsSayWhatAResidentGets(t *testing.T) {
+	site := files(buildReal(t))
+	money := string(site["compare/money/index.html"])
+	if got := cellsOf(t, money, "leicester")["Setting-up-home allowance"]; got != "✓ Yes £2,000" {
+		t.Errorf("Leicester's allowance cell: %q", got)
+	}
+	if !strings.Contains(money, `<td data-sort="2010">`) {
+		t.Error("Leicester's £2,000 does not sort by its amount")
+	}
+	// A district's cell for what the county gives names the county.
+	if got := cellsOf(t, money, "hertsmere")["Setting-up-home allowance"]; got != "Not known (Hertfordshire)" {
+		t.Errorf("Hertsmere's allowance cell: %q", got)
+	}
+	tax := string(site["compare/council-tax/index.html"])
+	for slug, want := range map[string]string{
+		"leicester":  "✓ Yes to age 25",
+		"hertsmere":  "✗ No",
+		"rushcliffe": "✓ Yes (joint offer)",
+		"hartlepool": "Not known",
+	} {
+		if got := cellsOf(t, tax, slug)["No council tax"]; got != want {
+			t.Errorf("%s's council tax cell: %q, want %q", slug, got, want)
+		}
+	}
+}
+
+// TestChartsAgreeWithTables: each chart on the national picture draws the
+// same numbers as the table beside it.
+func TestChartsAgreeWithTables(t *testing.T) {
+	page := string(files(buildReal(t))["picture/index.html"])
+	charts := regexp.MustCompile(`(?s)<svg class="chart".*?</svg>.*?<table id="(chart-[^"]+)-table">(.*?)</table>`).FindAllStringSubmatch(page, -1)
+	if len(charts) < 5 {
+		t.Fatalf("%d charts, want one per key question", len(charts))
+	}
+	bar := regexp.MustCompile(`<g data-label="([^"]+)" data-yes="(\d+)" data-known="(\d+)">`)
+	row := regexp.MustCompile(`<tr><th scope="row">([^<]+)</th><td>\d+</td><td>(\d+)</td><td>(\d+)</td>`)
+	for _, c := range charts {
+		bars := bar.FindAllStringSubmatch(c[0], -1)
+		rows := row.FindAllStringSubmatch(c[2], -1)
+		if len(bars) != 10 || len(rows) != 10 {
+			t.Errorf("%s: %d bars and %d table rows, want England and 9 regions in each", c[1], len(bars), len(rows))
+			continue
+		}
+		for i := range bars {
+			if bars[i][1] != rows[i][1] || bars[i][2] != rows[i][3] || bars[i][3] != rows[i][2] {
+				t.Errorf("%s: the chart says %s %s of %s, the table %s %s of %s", c[1], bars[i][1], bars[i][2], bars[i][3], rows[i][1], rows[i][3], rows[i][2])
+			}
+		}
+		if !strings.Contains(c[0], `role="img" aria-labelledby="`+c[1]+`-t `+c[1]+`-d"><title id="`+c[1]+`-t">`) {
+			t.Errorf("%s: the chart has no title and description for screen readers", c[1])
+		}
+	}
+	// Council tax: Leicester and the joint offer's 7 districts say yes, Hertsmere no;
+	// the county does not collect council tax, so it is not counted.
+	if !strings.Contains(page, `<g data-label="England" data-yes="8" data-known="9">`) {
+		t.Errorf("the council tax chart's England bar is not 8 of 9: %v", regexp.MustCompile(`chart-council_tax-exempt.*?<g data-label="England"[^>]*>`).FindString(page))
+	}
+}
