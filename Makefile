@@ -24,7 +24,13 @@ $(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go
 test: vet
 	@test -z "$$(gofmt -l cmd internal)" || { echo "gofmt needed:"; gofmt -l cmd internal; exit 1; }
 	$(GO) test ./...
+	$(GO) test -race ./internal/devserver ./internal/publish ./cmd/...
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+
+## e2e: run the browser tests in headless Chromium; they fail, not skip, without it
+.PHONY: e2e
+e2e:
+	LOCALOFFER_E2E=1 $(GO) test ./e2e/ -count=1 -v
 
 vet:
 	$(GO) vet ./...
@@ -35,7 +41,7 @@ fuzz:
 
 ## bench: measure build speed
 bench:
-	$(GO) test ./internal/build -run '^$$' -bench . -benchmem
+	$(GO) test ./internal/build ./internal/devserver -run '^$$' -bench . -benchmem
 
 fmt:
 	gofmt -w cmd internal

@@ -17,53 +17,60 @@ import (
 )
 
 func init() {
-	commands["serve"] = command{"build the site in memory and preview it in a browser", runServe}
+	commands["serve"] = command{"preview the site, rebuilding and reloading as you edit", runServe}
 }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flags("serve", stderr)
 	root := fs.String("root", ".", "project folder holding content/, layouts/ and static/")
-	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on; it stays on this machine unless you give another")
+	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on; it stays on this machine unless you give another, such as :1313")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	now, err := today()
-	if err != nil {
+	if _, err := today(); err != nil {
 		fmt.Fprintln(stderr, "localoffer serve:", err)
 		return exitUsage
 	}
-	res, err := build.Site(os.DirFS(*root), now)
-	if res != nil {
-		report(stderr, res.Problems)
+	live := devserver.NewLive(*root, func() time.Time { t, _ := today(); return t })
+	live.OnBuild = func(res *build.Result, err error, took time.Duration) {
+		if res != nil {
+			report(stderr, res.Problems)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "build failed; still serving the last good build\n")
+			return
+		}
+		fmt.Fprintf(stdout, "built %d councils in %s\n", len(res.Site.Councils), took.Round(time.Millisecond))
 	}
-	if err != nil {
-		fmt.Fprintln(stderr, "localoffer serve:", err)
-		return exitContent
-	}
-	site := &devserver.Site{}
-	if err := site.Set(res.Files); err != nil {
-		fmt.Fprintln(stderr, "localoffer serve:", err)
-		return exitContent
-	}
+	live.Build() // a broken first build still serves, showing its errors
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "localoffer serve:", err)
 		return exitUsage
 	}
-	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	srv := &http.Server{Handler: live, ReadHeaderTimeout: 10 * time.Second}
+	watching := make(chan error, 1)
+	go func() { watching <- live.Watch(ctx) }()
 	go func() {
 		<-ctx.Done()
+		live.Close()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Shutdown(shutdown)
 	}()
-	fmt.Fprintf(stdout, "serving %d councils on http://%s/ (Ctrl-C to stop)\n", len(res.Site.Councils), ln.Addr())
+	fmt.Fprintf(stdout, "serving on http://%s/ and rebuilding as you edit (Ctrl-C to stop)\n", ln.Addr())
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintln(stderr, "localoffer serve:", err)
 		return exitContent
 	}
+	stop()
+	if err := <-watching; err != nil {
+		fmt.Fprintln(stderr, "localoffer serve: watching:", err)
+		return exitContent
+	}
+	fmt.Fprintln(stdout, "stopped")
 	return exitOK
 }
