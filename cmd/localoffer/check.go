@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/offer"
 )
 
 func init() {
@@ -17,6 +20,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flags("check", stderr)
 	root := fs.String("root", ".", "project folder holding content/")
 	format := fs.String("format", "text", "output format: text, or github for pull-request annotations")
+	verbose := fs.Bool("v", false, "list every warning, not just how many there are")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -30,18 +34,49 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	set, problems := content.Load(os.DirFS(*root), now)
-	if *format == "github" {
+	if len(problems.Errors()) == 0 {
+		problems = append(problems, content.Review(set, now)...)
+		problems.Sort()
+	}
+	switch {
+	case *format == "github":
 		for _, p := range problems {
 			fmt.Fprintln(stdout, annotation(p))
 		}
-	} else {
+	case *verbose:
 		report(stderr, problems)
+	default:
+		report(stderr, problems.Errors())
+		summarise(stderr, problems.Warnings())
 	}
 	if len(problems.Errors()) > 0 {
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "%d councils, %d joint offers and %d pages are fine\n", len(set.Councils), len(set.Joints), len(set.Pages))
 	return exitOK
+}
+
+// summarise counts warnings by what they say, for a short report.
+func summarise(w io.Writer, warnings diag.List) {
+	if len(warnings) == 0 {
+		return
+	}
+	kinds := map[string]int{}
+	var order []string
+	for _, p := range warnings {
+		kind, _, _ := strings.Cut(p.Msg, ":")
+		if strings.HasPrefix(kind, "from ") {
+			kind = "answers more than " + strconv.Itoa(offer.StaleAfter) + " months old"
+		}
+		if kinds[kind] == 0 {
+			order = append(order, kind)
+		}
+		kinds[kind]++
+	}
+	fmt.Fprintf(w, "%d warnings (list them with -v):\n", len(warnings))
+	for _, k := range order {
+		fmt.Fprintf(w, "  %d × %s\n", kinds[k], k)
+	}
 }
 
 // annotation formats a problem as a GitHub Actions workflow command.

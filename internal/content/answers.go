@@ -40,6 +40,7 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 		switch q := offer.Lookup(key); {
 		case q != nil:
 			if a := d.answer(p.v, q); a != nil {
+				a.Line, a.Col = d.lineOff+p.k.Line, p.k.Column
 				into[key] = a
 				if a.Src == "" {
 					d.unsourced = append(d.unsourced, sourceRef{key: key, n: p.v})

@@ -43,6 +43,8 @@ type Answer struct {
 	// Text, URL, Date, List, GSS and Choice questions keep their value here.
 	Value  string
 	Values []string
+	// Line and Col are where the answer's key is in its file, for messages.
+	Line, Col int
 }
 
 // Range is a number or a range of numbers, such as "3 to 5".

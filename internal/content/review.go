@@ -1,0 +1,50 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/offer"
+)
+
+// Review finds what is worth a contributor's second look but does not stop
+// a build: answers older than offer.StaleAfter months or with no date, and
+// councils with no answers at all. The warnings come back sorted.
+func Review(set *Set, now time.Time) diag.List {
+	var out diag.List
+	warn := func(file string, line, col int, key, msg string) {
+		out = append(out, diag.Diagnostic{File: file, Line: line, Col: col, Key: key, Msg: msg, Severity: diag.Warning})
+	}
+	review := func(file string, s *offer.Sourced) {
+		keys := make([]string, 0, len(s.Answers))
+		for k := range s.Answers {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			a := s.Answers[k]
+			if !offer.Lookup(k).Kind.IsAnswer() {
+				continue
+			}
+			switch d := s.AsOf(a); {
+			case d.IsZero():
+				warn(file, a.Line, a.Col, k, "no date: neither the answer (as_of) nor its source says when it was true")
+			case d.Stale(now):
+				warn(file, a.Line, a.Col, k, fmt.Sprintf("from %s, more than %d months ago: check it is still true", d.Words(), offer.StaleAfter))
+			}
+		}
+	}
+	for _, c := range set.Councils {
+		if len(c.Answers) == 0 {
+			warn(c.File, 1, 1, "", "no answers yet: nobody has recorded what this council offers")
+		}
+		review(c.File, &c.Sourced)
+	}
+	for _, j := range set.Joints {
+		review(j.File, &j.Sourced)
+	}
+	out.Sort()
+	return out
+}

@@ -1,0 +1,41 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestReview(t *testing.T) {
+	set, problems := load(newFS(map[string]string{"content/councils/hertsmere.md": `---
+gss: E07000098
+name: Hertsmere Borough Council
+tier: district
+parent: E10000015
+region: East of England
+default_src: old
+sources:
+  - {id: old, type: foi, title: Old reply, received: 2020-02-04}
+  - {id: new, type: foi, title: New reply, responded: 2026-10}
+  - {id: undated, type: campaign_page, title: A page}
+council_tax:
+  exempt: no
+leisure:
+  free_access: {status: yes, src: new}
+  friend_free: {status: no, src: undated}
+offer:
+  url: https://www.hertsmere.gov.uk
+---
+`}))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	got := strings.Split(Review(set, testNow).Error(), "\n")
+	want := []string{
+		"content/councils/hertfordshire.md:1:1: warning: no answers yet: nobody has recorded what this council offers",
+		"content/councils/hertsmere.md:13:3: warning: council_tax.exempt: from 4 February 2020, more than 18 months ago: check it is still true",
+		"content/councils/hertsmere.md:16:3: warning: leisure.friend_free: no date: neither the answer (as_of) nor its source says when it was true",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
