@@ -11,6 +11,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/export"
 	"github.com/localoffer/localoffer/internal/publish"
 	"github.com/localoffer/localoffer/internal/render"
 	"github.com/localoffer/localoffer/internal/site"
@@ -54,6 +55,11 @@ func Site(fsys fs.FS, now time.Time) (*Result, error) {
 	for _, p := range pages {
 		files = append(files, publish.File{Path: p.Path, Data: p.Data})
 	}
+	exports, err := export.Files(res.Site, files)
+	if err != nil {
+		return res, err
+	}
+	files = append(files, exports...)
 	files = append(files, publish.Headers(cfg.PostcodeAPI))
 	res.Files = files
 	return res, nil

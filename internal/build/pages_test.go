@@ -80,6 +80,10 @@ func TestLeicesterPage(t *testing.T) {
 	if !strings.Contains(string(page), `href="https://github.com/localoffer/localoffer/edit/main/content/councils/leicester.md"`) {
 		t.Error("the edit link does not lead to the council's file")
 	}
+	if !strings.Contains(string(page), `href="https://github.com/localoffer/localoffer/issues/new?template=offer-changed.yml&amp;title=Offer&#43;changed%3A&#43;Leicester&#43;City&#43;Council"`) &&
+		!strings.Contains(html.UnescapeString(string(page)), `href="https://github.com/localoffer/localoffer/issues/new?template=offer-changed.yml&title=Offer+changed%3A+Leicester+City+Council"`) {
+		t.Error("no link to report a change in Leicester's offer")
+	}
 }
 
 func TestHertsmerePageShowsBothCouncils(t *testing.T) {

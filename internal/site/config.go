@@ -93,3 +93,9 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 func (c Config) EditURL(file string) string {
 	return strings.TrimSuffix(c.Repository, "/") + "/edit/" + c.Branch + "/" + file
 }
+
+// ReportURL is the address for reporting that a council's offer has
+// changed: a new issue from the repository's template, titled for it.
+func (c Config) ReportURL(council string) string {
+	return strings.TrimSuffix(c.Repository, "/") + "/issues/new?template=offer-changed.yml&title=" + url.QueryEscape("Offer changed: "+council)
+}
