@@ -26,7 +26,6 @@ var funcs = template.FuncMap{
 	"wdtk":            foi.WhatDoTheyKnow,
 	"lower":           strings.ToLower,
 	"sourceOf":        sourceOf,
-	"cell":            cell,
 	"charts":          charts,
 	"compareData":     compareData,
 	"seq": func(n int) []int {
@@ -39,7 +38,6 @@ var funcs = template.FuncMap{
 	"sectionTitle": sectionTitle,
 	"topics":       func() []offer.Topic { return offer.Topics },
 	"tiers":        tierList,
-	"known":        known,
 	"join":         strings.Join,
 	"host":         func(u string) string { return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://") },
 }

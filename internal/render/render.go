@@ -207,14 +207,22 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path
 	add(&Page{Kind: "compare", Path: "compare/", Title: "Compare councils",
 		Description: "Tables of what every council in England offers care leavers, question by question, and the national picture.",
 		Crumbs:      []Crumb{{"Home", ""}}})
+	rows := tableRows(s)
+	pick := func(topic string, cs []*site.Council) []TableRow {
+		out := make([]TableRow, len(cs))
+		for i, c := range cs {
+			out[i] = rows[topic][c]
+		}
+		return out
+	}
 	for _, tp := range offer.Topics {
 		cols := tp.Columns()
 		add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/", Title: tp.Title + ": every council",
-			Table:  &Table{Topic: tp, Columns: cols, Councils: s.Councils},
+			Table:  &Table{Topic: tp, Columns: cols, Rows: pick(tp.Key, s.Councils)},
 			Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
 		for _, rg := range s.Regions {
 			add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/" + rg.Slug + "/", Title: tp.Title + ": " + rg.Name,
-				Table:  &Table{Topic: tp, Columns: cols, Region: rg, Councils: rg.Councils},
+				Table:  &Table{Topic: tp, Columns: cols, Region: rg, Rows: pick(tp.Key, rg.Councils)},
 				Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}, {tp.Title, "compare/" + tp.Key + "/"}}})
 		}
 	}

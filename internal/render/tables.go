@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
@@ -92,10 +93,56 @@ func known(c *site.Council, cols []*offer.Question) int {
 
 // Table is a comparison table: a topic's questions for a set of councils.
 type Table struct {
-	Topic    offer.Topic
-	Columns  []*offer.Question
-	Region   *site.Region // nil for the national table
-	Councils []*site.Council
+	Topic   offer.Topic
+	Columns []*offer.Question
+	Region  *site.Region // nil for the national table
+	Rows    []TableRow
+}
+
+// TableRow is one council's row of a table. Its cells are written once per
+// build in Go, and shared by the national and regional tables, because
+// thousands of cells through the template engine would slow every build.
+type TableRow struct {
+	Council *site.Council
+	Known   int           // how many of the row's questions have an answer
+	Cells   template.HTML // the row's <td> elements
+}
+
+// tableRows works out every council's row for every topic.
+func tableRows(s *site.Site) map[string]map[*site.Council]TableRow {
+	out := map[string]map[*site.Council]TableRow{}
+	for _, tp := range offer.Topics {
+		cols := tp.Columns()
+		rows := make(map[*site.Council]TableRow, len(s.Councils))
+		for _, c := range s.Councils {
+			var b strings.Builder
+			for _, q := range cols {
+				writeCell(&b, cell(c, q))
+			}
+			rows[c] = TableRow{Council: c, Known: known(c, cols), Cells: template.HTML(b.String())} //nolint:gosec // writeCell escapes
+		}
+		out[tp.Key] = rows
+	}
+	return out
+}
+
+// writeCell writes one <td>, escaping every text.
+func writeCell(b *strings.Builder, x TableCell) {
+	esc := template.HTMLEscapeString
+	from := ""
+	if x.From != "" {
+		from = " (" + esc(x.From) + ")"
+	}
+	if x.Sort == "-1" {
+		b.WriteString(`<td class="nk">Not known` + from + `</td>`)
+		return
+	}
+	fig := ""
+	if x.Figure != "" {
+		fig = " " + esc(x.Figure)
+	}
+	fmt.Fprintf(b, `<td data-sort="%s"><span class="v %s"><span aria-hidden="true">%s</span> %s</span>%s%s</td>`,
+		esc(x.Sort), esc(x.Verdict.Class), esc(x.Verdict.Symbol), esc(x.Verdict.Word), fig, from)
 }
 
 // compareData is what the compare page's script needs to put any councils
