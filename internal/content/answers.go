@@ -81,9 +81,13 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 	}
 	a := &offer.Answer{}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" && q.Kind != offer.KindYesNo {
-		// A bare number is short for {status: yes, <number>: n}.
+		// A bare number is short for {status: yes, <number>: n}, and a bare 0
+		// for {status: no, <number>: 0}: "how many apprenticeships?" "none".
 		a.Status = offer.Yes
 		d.headline(n, q, a)
+		if n.Value == "0" {
+			a.Status = offer.No
+		}
 		return a
 	}
 	if n.Kind == yaml.ScalarNode {

@@ -41,6 +41,11 @@ func Review(set *Set, now time.Time) diag.List {
 			warn(c.File, 1, 1, "", "no answers yet: nobody has recorded what this council offers")
 		}
 		review(c.File, &c.Sourced)
+		for k, a := range c.Answers {
+			if q := offer.Lookup(k); !q.ProvidedBy(c.Tier) {
+				warn(c.File, a.Line, a.Col, k, fmt.Sprintf("a %s does not provide this (%s does), so residents' pages show the other tier's answer instead", c.Tier, q.Provider))
+			}
+		}
 	}
 	for _, j := range set.Joints {
 		review(j.File, &j.Sourced)

@@ -24,6 +24,8 @@ leisure:
   friend_free: {status: no, src: undated}
 offer:
   url: https://www.hertsmere.gov.uk
+home:
+  setup_allowance: {gbp: 2000, src: new}
 ---
 `}))
 	if len(problems) > 0 {
@@ -34,6 +36,7 @@ offer:
 		"content/councils/hertfordshire.md:1:1: warning: no answers yet: nobody has recorded what this council offers",
 		"content/councils/hertsmere.md:13:3: warning: council_tax.exempt: from 4 February 2020, more than 18 months ago: check it is still true",
 		"content/councils/hertsmere.md:16:3: warning: leisure.friend_free: no date: neither the answer (as_of) nor its source says when it was true",
+		"content/councils/hertsmere.md:20:3: warning: home.setup_allowance: a district does not provide this (the council that looked after you does), so residents' pages show the other tier's answer instead",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
