@@ -454,7 +454,7 @@ func forgetPositions(s *offer.Sourced) {
 }
 
 func TestDecodeBareZeroIsNo(t *testing.T) {
-	c := decodeCouncil(t, "default_src: foi\nsources: [{id: foi, type: foi, title: Reply}]\nwork:\n  ringfenced_apprenticeships: 0\n  work_experience: 6\n")
+	c := decodeCouncil(t, "work:\n  ringfenced_apprenticeships: 0\n  work_experience: 6\n")
 	if a := c.Answers["work.ringfenced_apprenticeships"]; a.Status != offer.No || a.Count == nil || a.Count.Max != 0 {
 		t.Errorf("a bare 0: %+v, want no with a count of 0", a)
 	}
