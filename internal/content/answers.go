@@ -241,17 +241,8 @@ func (d *decoder) count(n *yaml.Node, path string) *offer.Range {
 
 // groups reads a list of children in care councils.
 func (d *decoder) groups(n *yaml.Node, path string) []offer.Group {
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, path, "want a list, got %s", describe(n))
-		return nil
-	}
 	var out []offer.Group
-	for i, item := range n.Content {
-		at := fmt.Sprintf("%s[%d]", path, i)
-		pairs, ok := d.mapping(d.resolve(item), at)
-		if !ok {
-			continue
-		}
+	d.items(n, path, func(_ int, at string, _ *yaml.Node, pairs []pair) {
 		var g offer.Group
 		for _, p := range pairs {
 			switch p.name {
@@ -266,6 +257,6 @@ func (d *decoder) groups(n *yaml.Node, path string) []offer.Group {
 			}
 		}
 		out = append(out, g)
-	}
+	})
 	return out
 }

@@ -237,19 +237,9 @@ var sourceKeys = []string{"id", "type", "title", "ref", "campaign", "received", 
 
 // sources reads the list of documents answers come from.
 func (d *decoder) sources(n *yaml.Node) []offer.Source {
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "sources", "want a list, got %s", describe(n))
-		return nil
-	}
 	var out []offer.Source
 	seen := map[string]int{}
-	for i, item := range n.Content {
-		at := fmt.Sprintf("sources[%d]", i)
-		item = d.resolve(item)
-		pairs, ok := d.mapping(item, at)
-		if !ok {
-			continue
-		}
+	d.items(n, "sources", func(i int, at string, item *yaml.Node, pairs []pair) {
 		var s offer.Source
 		var idNode, titleNode *yaml.Node
 		for _, p := range pairs {
@@ -300,7 +290,7 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 			d.errorf(item, at, "missing title")
 		}
 		out = append(out, s)
-	}
+	})
 	return out
 }
 
@@ -312,18 +302,8 @@ var mobile = regexp.MustCompile(`^(\+44\s?7|07)[0-9 ]{9,11}$`)
 // contacts reads the council's contacts, refusing a person's own mobile
 // number or e-mail address.
 func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "contacts", "want a list, got %s", describe(n))
-		return nil
-	}
 	var out []offer.Contact
-	for i, item := range n.Content {
-		at := fmt.Sprintf("contacts[%d]", i)
-		item = d.resolve(item)
-		pairs, ok := d.mapping(item, at)
-		if !ok {
-			continue
-		}
+	d.items(n, "contacts", func(_ int, at string, item *yaml.Node, pairs []pair) {
 		var ct offer.Contact
 		var roleNode, emailNode *yaml.Node
 		for _, p := range pairs {
@@ -366,7 +346,7 @@ func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
 			d.errorf(emailNode, join(at, "email"), "%q looks like %s's own address: publish a team inbox, never a person's own", ct.Email, ct.Name)
 		}
 		out = append(out, ct)
-	}
+	})
 	return out
 }
 

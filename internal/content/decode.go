@@ -290,6 +290,22 @@ func checkLink(s string) string {
 	return ""
 }
 
+// items calls fn for each mapping in the list n, with its index and its
+// path for messages (such as sources[2]), reporting anything else.
+func (d *decoder) items(n *yaml.Node, path string, fn func(i int, at string, item *yaml.Node, pairs []pair)) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, path, "want a list, got %s", describe(n))
+		return
+	}
+	for i, item := range n.Content {
+		at := fmt.Sprintf("%s[%d]", path, i)
+		item = d.resolve(item)
+		if pairs, ok := d.mapping(item, at); ok {
+			fn(i, at, item, pairs)
+		}
+	}
+}
+
 // list reads a list of texts.
 func (d *decoder) list(n *yaml.Node, path string) []string {
 	if n.Kind != yaml.SequenceNode {

@@ -120,7 +120,7 @@ func (l *loader) councils() {
 		l.diags = append(l.diags, d.diags...)
 		pos := positions{gss: d.at(root, "gss"), parent: d.at(root, "parent")}
 		for _, r := range d.councils {
-			pos.councils = append(pos.councils, diag.Diagnostic{File: file, Line: off(d, r.n), Col: r.n.Column, Key: r.key, Msg: r.id})
+			pos.councils = append(pos.councils, d.refAt(r))
 		}
 		l.pos[c] = pos
 		l.set.Councils = append(l.set.Councils, c)
@@ -132,7 +132,11 @@ func (l *loader) councils() {
 	})
 }
 
-func off(d *decoder, n *yaml.Node) int { return d.lineOff + n.Line }
+// refAt is where a reference to another council is, with its gss code as
+// the message until a cross-check writes the real one.
+func (d *decoder) refAt(r sourceRef) diag.Diagnostic {
+	return diag.Diagnostic{File: d.file, Line: d.lineOff + r.n.Line, Col: r.n.Column, Key: r.key, Msg: r.id}
+}
 
 func (l *loader) joints() {
 	for _, file := range l.markdown(JointDir) {
@@ -144,7 +148,7 @@ func (l *loader) joints() {
 		d.joint(root, j)
 		l.diags = append(l.diags, d.diags...)
 		for _, r := range d.members {
-			l.members = append(l.members, diag.Diagnostic{File: file, Line: off(d, r.n), Col: r.n.Column, Key: r.key, Msg: r.id})
+			l.members = append(l.members, d.refAt(r))
 		}
 		l.set.Joints = append(l.set.Joints, j)
 	}
