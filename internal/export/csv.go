@@ -1,0 +1,83 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/site"
+)
+
+// CSVColumns are the columns of offers.csv, in order (content/data.md
+// explains each). value and apply were added after the first 23, and come
+// last so that those keep their places.
+var CSVColumns = []string{
+	"gss", "council", "tier", "section", "question", "label",
+	"status", "from_age", "to_age", "gbp", "count_min", "count_max", "pct", "approx", "per", "basis", "scope",
+	"details", "source", "source_url", "as_of", "by", "joint",
+	"value", "apply",
+}
+
+// OffersCSV writes one row per council per catalogue question (RFC 4180,
+// with a header row): councils in GSS order, questions in catalogue order.
+// A question nobody has found out about has its row, with no status.
+func OffersCSV(s *site.Site) []byte {
+	var b bytes.Buffer
+	b.Grow(len(s.Councils) * len(offer.Catalogue) * 140) // about the size of a row
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	_ = w.Write(CSVColumns) // writing to a bytes.Buffer cannot fail
+	for _, c := range byGSS(s) {
+		for _, f := range Facts(c) {
+			_ = w.Write(csvRow(c, f))
+		}
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+func csvRow(c *site.Council, f Fact) []string {
+	q := f.Question
+	rec := make([]string, 0, len(CSVColumns))
+	rec = append(rec, c.GSS, c.Name, c.Tier, q.Section, q.Key, q.Label)
+	r := f.Row
+	if r == nil {
+		rec = append(rec, make([]string, 15)...) // status to as_of
+		return append(rec, f.By.GSS, "", "", "")
+	}
+	a := r.Answer
+	var countMin, countMax, approx string
+	if a.Count != nil {
+		countMin, countMax = strconv.Itoa(a.Count.Min), strconv.Itoa(a.Count.Max)
+	}
+	if a.Approx {
+		approx = "true"
+	}
+	var source, sourceURL, joint string
+	if r.Source != nil {
+		source, sourceURL = r.Source.Title, r.Source.URL
+	}
+	if r.Joint != nil {
+		joint = r.Joint.Slug
+	}
+	return append(rec,
+		string(a.Status), number(a.FromAge), number(a.ToAge), pointer(a.GBP), countMin, countMax, pointer(a.Pct), approx,
+		a.Per, a.Basis, a.Scope, a.Details, source, sourceURL, r.AsOf.String(), f.By.GSS, joint,
+		value(a), a.Apply)
+}
+
+// number writes an age, where 0 means not given.
+func number(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func pointer(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
+}

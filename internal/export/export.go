@@ -1,0 +1,166 @@
+// Package export writes the site's open data and the files made for machines
+// rather than people: every council's answers as CSV and JSON, the JSON
+// Schema of a council file, the sitemap, robots.txt and an Atom feed of
+// councils whose offers were updated.
+//
+// Everything is generated from the catalogue (package offer) and the site
+// model (package site), and is a pure function of them: the same content
+// gives the same bytes. Nothing reads the clock; the only dates written are
+// the content's own.
+package export
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/publish"
+	"github.com/localoffer/localoffer/internal/site"
+)
+
+// The files this package adds to the site, relative to its root.
+const (
+	CSVFile     = "data/offers.csv"
+	JSONFile    = "data/offers.json"
+	SchemaFile  = "schema/council.schema.json"
+	SitemapFile = "sitemap.xml"
+	RobotsFile  = "robots.txt"
+	FeedFile    = "feed.xml"
+)
+
+// Files makes the export files for the site s. built is the files the build
+// has made so far: the sitemap lists the HTML pages among them.
+func Files(s *site.Site, built []publish.File) ([]publish.File, error) {
+	data, err := OffersJSON(s)
+	if err != nil {
+		return nil, err
+	}
+	feed, err := Feed(s)
+	if err != nil {
+		return nil, err
+	}
+	sitemap, err := Sitemap(s, built)
+	if err != nil {
+		return nil, err
+	}
+	return []publish.File{
+		{Path: CSVFile, Data: OffersCSV(s)},
+		{Path: JSONFile, Data: data},
+		{Path: SchemaFile, Data: Schema()},
+		{Path: SitemapFile, Data: sitemap},
+		{Path: RobotsFile, Data: Robots(s)},
+		{Path: FeedFile, Data: feed},
+	}, nil
+}
+
+// Fact is one council's answer to one catalogue question, as the exports give
+// it: for someone living in the council's area, from the council that
+// provides it.
+type Fact struct {
+	Question *offer.Question
+	// By is the council that provides what the question asks about: a
+	// district's county for what the council that looked after you provides,
+	// otherwise the council itself. It is set even when no answer is known.
+	By *site.Council
+	// Row is the answer given, or nil when nobody has found out yet. Where
+	// By has both its own answer and a joint offer's, it is the newer one
+	// (the one the council page shows first, Row.Older false).
+	Row *site.Row
+	// Older are the other answers By has to the question, older than Row.
+	Older []*site.Row
+}
+
+// Facts lists c's facts, one per catalogue question, in catalogue order.
+//
+// It reads the composed view of the council page (c.Sections) and keeps, for
+// each question, the answers of one council: the county's for a district's
+// care-council questions, the council's own for everything else. Questions
+// that each council answers about itself (publishing an offer, its own jobs
+// and figures) are the district's own; the county's answers are in the
+// county's facts.
+func Facts(c *site.Council) []Fact {
+	rows := map[string][]*site.Row{}
+	for i := range c.Sections {
+		for j := range c.Sections[i].Rows {
+			r := &c.Sections[i].Rows[j]
+			rows[r.Question.Key] = append(rows[r.Question.Key], r)
+		}
+	}
+	out := make([]Fact, 0, len(offer.Catalogue))
+	for _, sec := range offer.Sections {
+		for _, q := range offer.InSection(sec.Key) {
+			f := Fact{Question: q, By: provider(c, q)}
+			for _, r := range rows[q.Key] {
+				switch {
+				case r.By != f.By:
+				case f.Row == nil:
+					f.Row = r
+				default:
+					f.Older = append(f.Older, r)
+				}
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// provider is the council whose answer to q applies to someone living in c,
+// as site.Site composes council pages.
+func provider(c *site.Council, q *offer.Question) *site.Council {
+	if c.IsDistrict() && c.County != nil && q.Provider == offer.CareCouncil {
+		return c.County
+	}
+	return c
+}
+
+// byGSS returns the site's councils ordered by their GSS code, the order of
+// every export's rows.
+func byGSS(s *site.Site) []*site.Council {
+	out := slices.Clone(s.Councils)
+	slices.SortFunc(out, func(a, b *site.Council) int {
+		if c := strings.Compare(a.GSS, b.GSS); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	return out
+}
+
+// baseURL is the site's absolute address, ending in /.
+func baseURL(s *site.Site) string {
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/"
+}
+
+// value writes the part of an answer that is not a status, for the CSV's
+// value column: the text, link, date, list, council code or choice of a
+// question that takes a value, and the band, service name or groups that
+// some yes/no questions also record.
+func value(a *offer.Answer) string {
+	var parts []string
+	if a.Value != "" {
+		parts = append(parts, a.Value)
+	}
+	parts = append(parts, a.Values...)
+	if a.Band != "" {
+		parts = append(parts, a.Band)
+	}
+	if a.Name != "" {
+		parts = append(parts, a.Name)
+	}
+	for _, g := range a.Groups {
+		var about []string
+		if g.Ages != "" {
+			about = append(about, "ages "+g.Ages)
+		}
+		if g.Attendees != "" {
+			about = append(about, g.Attendees+" regular attendees")
+		}
+		if len(about) > 0 {
+			parts = append(parts, g.Name+" ("+strings.Join(about, ", ")+")")
+		} else {
+			parts = append(parts, g.Name)
+		}
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,139 @@
+package export
+
+import (
+	"cmp"
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/site"
+)
+
+// MaxFeedEntries is the most councils the feed lists.
+const MaxFeedEntries = 50
+
+// AtomFeed is an Atom 1.0 feed (RFC 4287).
+type AtomFeed struct {
+	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle"`
+	ID       string      `xml:"id"`
+	Updated  string      `xml:"updated"`
+	Links    []AtomLink  `xml:"link"`
+	Author   AtomPerson  `xml:"author"`
+	Entries  []AtomEntry `xml:"entry"`
+}
+
+// AtomLink is a link of a feed or an entry.
+type AtomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+// AtomPerson is a feed's author.
+type AtomPerson struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+// AtomEntry is one council in the feed.
+type AtomEntry struct {
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Link    AtomLink `xml:"link"`
+	Summary AtomText `xml:"summary"`
+}
+
+// AtomText is a text construct.
+type AtomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Text string `xml:",chardata"`
+}
+
+// Feed writes an Atom feed of the councils whose files were updated (their
+// updated: dates), newest first, at most MaxFeedEntries. Each entry's id is
+// the council page's absolute address, so a council that is updated again
+// shows as the same entry, updated. The feed's own updated date is its
+// newest entry's, so that builds stay reproducible; a feed with no entries
+// takes the build's date.
+func Feed(s *site.Site) ([]byte, error) {
+	var councils []*site.Council
+	for _, c := range s.Councils {
+		if !c.Updated.IsZero() {
+			councils = append(councils, c)
+		}
+	}
+	slices.SortFunc(councils, func(a, b *site.Council) int {
+		return cmp.Or(firstDay(b.Updated).Compare(firstDay(a.Updated)),
+			strings.Compare(a.Name, b.Name), strings.Compare(a.GSS, b.GSS))
+	})
+	if len(councils) > MaxFeedEntries {
+		councils = councils[:MaxFeedEntries]
+	}
+	base := baseURL(s)
+	f := AtomFeed{
+		Title:    s.Config.Title + ": updated councils",
+		Subtitle: "Councils whose local offer for care leavers was last checked or changed on this site, newest first.",
+		ID:       base + FeedFile,
+		Updated:  rfc3339(time.Date(s.Now.Year(), s.Now.Month(), s.Now.Day(), 0, 0, 0, 0, time.UTC)),
+		Links: []AtomLink{
+			{Href: base + FeedFile, Rel: "self", Type: "application/atom+xml"},
+			{Href: base, Rel: "alternate", Type: "text/html"},
+		},
+		Author: AtomPerson{Name: s.Config.Title, URI: s.Config.Repository},
+	}
+	for i, c := range councils {
+		page := PageURL(s, c.Path()+"index.html")
+		updated := rfc3339(firstDay(c.Updated))
+		if i == 0 {
+			f.Updated = updated
+		}
+		f.Entries = append(f.Entries, AtomEntry{
+			Title:   c.Name,
+			ID:      page,
+			Updated: updated,
+			Link:    AtomLink{Href: page, Rel: "alternate", Type: "text/html"},
+			Summary: AtomText{Type: "text", Text: summary(c)},
+		})
+	}
+	return xmlFile(f, FeedFile)
+}
+
+// summary says how much is known about a council's offer and how recent
+// its newest dated answer is.
+func summary(c *site.Council) string {
+	known := 0
+	var newest offer.Date
+	for _, f := range Facts(c) {
+		if f.Row == nil {
+			continue
+		}
+		known++
+		if d := f.Row.AsOf; !d.IsZero() && (newest.IsZero() || d.Time().After(newest.Time())) {
+			newest = d
+		}
+	}
+	s := fmt.Sprintf("Updated %s. %d of %d questions have a known answer for people living here.",
+		c.Updated.Words(), known, len(offer.Catalogue))
+	switch {
+	case known == 0:
+		s = fmt.Sprintf("Updated %s. No answers are known yet for people living here.", c.Updated.Words())
+	case newest.IsZero():
+		s += " The sources give no dates."
+	default:
+		s += " The newest answer is dated " + newest.Words() + "."
+	}
+	return s
+}
+
+// firstDay is the first day a date can mean, at midnight UTC.
+func firstDay(d offer.Date) time.Time {
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }

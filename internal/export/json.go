@@ -1,0 +1,289 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/site"
+)
+
+// Licence texts, as README.md gives them.
+const (
+	contentLicence    = "Creative Commons Attribution 4.0 (CC BY 4.0), apart from what it quotes"
+	contentLicenceURL = "https://creativecommons.org/licenses/by/4.0/"
+	codesCredit       = "Council codes from mySociety UK Local Authority Names and Codes (CC BY 4.0), containing Office for National Statistics data © Crown copyright and database right (Open Government Licence v3.0)."
+	sourcesCredit     = "Council answers come from the documents each council file names. Freedom of Information replies are re-used under the Open Government Licence v3.0 where the council says so."
+)
+
+// The words the JSON files use for the catalogue's kinds, providers and
+// polarities. Every value the catalogue uses must have one (a test checks).
+var (
+	KindNames = map[offer.Kind]string{
+		offer.KindYesNo: "yes_no", offer.KindMoney: "money", offer.KindCount: "count", offer.KindPercent: "percent",
+		offer.KindText: "text", offer.KindURL: "url", offer.KindDate: "date", offer.KindList: "list",
+		offer.KindGSS: "gss", offer.KindChoice: "choice",
+	}
+	ProviderNames = map[offer.Provider]string{
+		offer.CareCouncil: "care_council", offer.HomeCouncil: "home_council", offer.EachCouncil: "each_council",
+	}
+	PolarityNames = map[offer.Polarity]string{
+		offer.YesIsGood: "yes_is_good", offer.YesIsBad: "yes_is_bad", offer.Neutral: "neutral",
+	}
+)
+
+// Offers is the shape of offers.json.
+type Offers struct {
+	GeneratedFrom string         `json:"generated_from"`
+	Licence       Licence        `json:"licence"`
+	Sections      []JSONSection  `json:"sections"`
+	Questions     []JSONQuestion `json:"questions"`
+	JointOffers   []JSONJoint    `json:"joint_offers"`
+	Councils      []JSONCouncil  `json:"councils"`
+}
+
+// Licence says under what terms the data may be re-used.
+type Licence struct {
+	Content     string `json:"content"`
+	ContentURL  string `json:"content_url"`
+	Attribution string `json:"attribution"`
+	CouncilCode string `json:"council_codes"`
+	Sources     string `json:"sources"`
+}
+
+// JSONSection is one section of the catalogue.
+type JSONSection struct {
+	Key   string `json:"key"`
+	Title string `json:"title"`
+	Intro string `json:"intro"`
+}
+
+// JSONQuestion is one catalogue entry.
+type JSONQuestion struct {
+	Key      string   `json:"key"`
+	Section  string   `json:"section"`
+	Label    string   `json:"label"`
+	Ask      string   `json:"ask"`
+	Provider string   `json:"provider"`
+	Kind     string   `json:"kind"`
+	Polarity string   `json:"polarity"`
+	Choices  []string `json:"choices,omitempty"`
+}
+
+// JSONJoint is a joint offer that answers can come from.
+type JSONJoint struct {
+	Slug        string   `json:"slug"`
+	Name        string   `json:"name"`
+	Area        string   `json:"area,omitempty"`
+	Members     []string `json:"members"` // gss codes
+	MemberCount int      `json:"member_count"`
+	Confirmed   bool     `json:"confirmed"`
+	Page        string   `json:"page"`
+}
+
+// JSONCouncil is one council and the answers that apply to someone living
+// in its area.
+type JSONCouncil struct {
+	GSS       string `json:"gss"`
+	Name      string `json:"name"`
+	ShortName string `json:"short_name"`
+	Tier      string `json:"tier"`
+	Parent    string `json:"parent,omitempty"`
+	Region    string `json:"region"`
+	Page      string `json:"page"`
+	Website   string `json:"website,omitempty"`
+	Updated   string `json:"updated,omitempty"`
+	Ended     string `json:"ended,omitempty"`
+	Successor string `json:"successor,omitempty"`
+	// Answers holds a JSONAnswer for each question with a known answer, by
+	// question key, in catalogue order.
+	Answers ordered `json:"answers"`
+}
+
+// JSONAnswer is one answer, with who gives it and where it comes from.
+type JSONAnswer struct {
+	Status  string      `json:"status,omitempty"`
+	Value   string      `json:"value,omitempty"`
+	Values  []string    `json:"values,omitempty"`
+	FromAge int         `json:"from_age,omitempty"`
+	ToAge   int         `json:"to_age,omitempty"`
+	GBP     *int        `json:"gbp,omitempty"`
+	Count   *JSONRange  `json:"count,omitempty"`
+	Pct     *int        `json:"pct,omitempty"`
+	Approx  bool        `json:"approx,omitempty"`
+	Per     string      `json:"per,omitempty"`
+	Basis   string      `json:"basis,omitempty"`
+	Scope   string      `json:"scope,omitempty"`
+	Band    string      `json:"band,omitempty"`
+	Name    string      `json:"name,omitempty"`
+	Groups  []JSONGroup `json:"groups,omitempty"`
+	Details string      `json:"details,omitempty"`
+	Apply   string      `json:"apply,omitempty"`
+	By      string      `json:"by"`
+	Joint   string      `json:"joint,omitempty"`
+	Source  *JSONSource `json:"source,omitempty"`
+	AsOf    string      `json:"as_of,omitempty"`
+	// Older are other answers from the same council, or its joint offer,
+	// that are older than this one.
+	Older []JSONAnswer `json:"older,omitempty"`
+}
+
+// JSONRange is a count: a number (min and max the same) or a range.
+type JSONRange struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+// JSONGroup is a children in care or care leavers council.
+type JSONGroup struct {
+	Name      string `json:"name"`
+	Ages      string `json:"ages,omitempty"`
+	Attendees string `json:"regular_attendees,omitempty"`
+}
+
+// JSONSource is the document an answer comes from.
+type JSONSource struct {
+	ID      string `json:"id"`
+	Type    string `json:"type,omitempty"`
+	Title   string `json:"title"`
+	URL     string `json:"url,omitempty"`
+	Licence string `json:"licence,omitempty"`
+}
+
+// OffersJSON writes the catalogue and every council's known answers as JSON.
+func OffersJSON(s *site.Site) ([]byte, error) {
+	doc := Offers{
+		GeneratedFrom: "the council and joint offer files in content/ of " + s.Config.Repository,
+		Licence: Licence{
+			Content:     contentLicence,
+			ContentURL:  contentLicenceURL,
+			Attribution: s.Config.Title + ", " + baseURL(s),
+			CouncilCode: codesCredit,
+			Sources:     sourcesCredit,
+		},
+		Sections:    []JSONSection{},
+		Questions:   []JSONQuestion{},
+		JointOffers: []JSONJoint{},
+		Councils:    []JSONCouncil{},
+	}
+	for _, sec := range offer.Sections {
+		doc.Sections = append(doc.Sections, JSONSection{sec.Key, sec.Title, sec.Intro})
+		for _, q := range offer.InSection(sec.Key) {
+			doc.Questions = append(doc.Questions, JSONQuestion{
+				Key: q.Key, Section: q.Section, Label: q.Label, Ask: q.Ask,
+				Provider: ProviderNames[q.Provider], Kind: KindNames[q.Kind], Polarity: PolarityNames[q.Polarity],
+				Choices: q.Choices,
+			})
+		}
+	}
+	for _, j := range s.Joints {
+		members := []string{}
+		for _, m := range j.Members {
+			members = append(members, m.GSS)
+		}
+		slices.Sort(members)
+		doc.JointOffers = append(doc.JointOffers, JSONJoint{
+			Slug: j.Slug, Name: j.Name, Area: j.Area, Members: members,
+			MemberCount: j.MemberCount, Confirmed: j.Confirmed, Page: j.Path(),
+		})
+	}
+	for _, c := range byGSS(s) {
+		jc := JSONCouncil{
+			GSS: c.GSS, Name: c.Name, ShortName: c.ShortName, Tier: c.Tier, Parent: c.Parent, Region: c.Region,
+			Page: c.Path(), Website: c.Website, Updated: c.Updated.String(), Ended: c.Ended.String(),
+			Successor: c.Council.Successor, Answers: ordered{},
+		}
+		for _, f := range Facts(c) {
+			if f.Row == nil {
+				continue
+			}
+			a := jsonAnswer(f.Row)
+			for _, r := range f.Older {
+				a.Older = append(a.Older, jsonAnswer(r))
+			}
+			jc.Answers = append(jc.Answers, member{f.Question.Key, a})
+		}
+		doc.Councils = append(doc.Councils, jc)
+	}
+	out, err := marshal(doc, " ")
+	if err != nil {
+		return nil, fmt.Errorf("export %s: %w", JSONFile, err)
+	}
+	return out, nil
+}
+
+func jsonAnswer(r *site.Row) JSONAnswer {
+	a := r.Answer
+	out := JSONAnswer{
+		Status: string(a.Status), Value: a.Value, Values: a.Values, FromAge: a.FromAge, ToAge: a.ToAge,
+		GBP: a.GBP, Pct: a.Pct, Approx: a.Approx, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
+		Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
+	}
+	if a.Count != nil {
+		out.Count = &JSONRange{a.Count.Min, a.Count.Max}
+	}
+	for _, g := range a.Groups {
+		out.Groups = append(out.Groups, JSONGroup(g))
+	}
+	if r.Joint != nil {
+		out.Joint = r.Joint.Slug
+	}
+	if src := r.Source; src != nil {
+		out.Source = &JSONSource{ID: src.ID, Type: src.Type, Title: src.Title, URL: src.URL, Licence: src.Licence}
+	}
+	return out
+}
+
+// ordered is a JSON object whose members keep their order, so files read in
+// the catalogue's order rather than A to Z.
+type ordered []member
+
+type member struct {
+	key   string
+	value any
+}
+
+// MarshalJSON writes the members in order.
+func (o ordered) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := marshal(m.key, "")
+		if err != nil {
+			return nil, err
+		}
+		v, err := marshal(m.value, "")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", m.key, err)
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// marshal writes v as JSON without escaping <, > and & (the files are not
+// embedded in HTML), indented by indent unless it is empty, ending in a
+// newline when indented.
+func marshal(v any, indent string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if indent != "" {
+		enc.SetIndent("", indent)
+	}
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	if indent == "" {
+		return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	}
+	return b.Bytes(), nil
+}
