@@ -22,7 +22,7 @@ $(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go
 
 ## test: vet, format check, all tests, and a short fuzz of the content loader
 test: vet
-	@test -z "$$(gofmt -l cmd internal)" || { echo "gofmt needed:"; gofmt -l cmd internal; exit 1; }
+	@test -z "$$(gofmt -l cmd internal e2e)" || { echo "gofmt needed:"; gofmt -l cmd internal e2e; exit 1; }
 	$(GO) test ./...
 	$(GO) test -race ./internal/devserver ./internal/publish ./cmd/...
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)

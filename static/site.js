@@ -2,7 +2,7 @@
 
 // norm makes names comparable: lower case, "&" as "and", "St" as "Saint",
 // punctuation as spaces.
-export function norm(s) {
+function norm(s) {
   return s
     .toLowerCase()
     .replace(/&/g, " and ")
@@ -13,7 +13,7 @@ export function norm(s) {
 
 // near reports whether a and b differ by at most one letter added, removed,
 // changed or two letters swapped.
-export function near(a, b) {
+function near(a, b) {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -29,7 +29,7 @@ export function near(a, b) {
 
 // score ranks how well a query matches one name: 0 exact, 1 prefix, 2 a
 // word's prefix, 3 within, 4 one typo away; Infinity for no match.
-export function score(q, key) {
+function score(q, key) {
   if (key === q) return 0;
   if (key.startsWith(q)) return 1;
   const words = key.split(" ");
@@ -44,7 +44,7 @@ export function score(q, key) {
 
 // rank returns the entries matching q, best first. An entry found through
 // its county's name ranks just after those found by their own.
-export function rank(entries, query) {
+function rank(entries, query) {
   const q = norm(query);
   if (!q) return [];
   const out = [];
@@ -57,7 +57,7 @@ export function rank(entries, query) {
   return out.map((r) => r.e);
 }
 
-export const postcodePattern = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/i;
+const postcodePattern = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/i;
 
 // Search: the page lists every council; typing filters and ranks them with
 // no request per keystroke. A full postcode can be looked up, if the user asks.
