@@ -57,6 +57,10 @@ function rank(entries, query) {
   return out.map((r) => r.e);
 }
 
+// MAX_RESULTS is how many results the search shows at once: enough to pick
+// from, few enough to draw within a frame as you type.
+const MAX_RESULTS = 30;
+
 const postcodePattern = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/i;
 
 // Search: the page lists every council; typing filters and ranks them with
@@ -103,7 +107,7 @@ function search(form) {
     }
     shown = pc ? [] : rank(entries, query);
     results.replaceChildren(
-      ...shown.map((e) => {
+      ...shown.slice(0, MAX_RESULTS).map((e) => {
         const li = document.createElement("li");
         const a = document.createElement("a");
         a.href = e.href;
@@ -121,7 +125,7 @@ function search(form) {
     status.textContent = searching
       ? shown.length === 0
         ? "No council found. Check the spelling, or try your town or postcode."
-        : `${shown.length} council${shown.length === 1 ? "" : "s"} found${shown.length === 1 ? ": press Enter to open it" : ""}`
+        : `${shown.length} council${shown.length === 1 ? "" : "s"} found${shown.length === 1 ? ": press Enter to open it" : ""}${shown.length > MAX_RESULTS ? `; the best ${MAX_RESULTS} are shown, type more to narrow them` : ""}`
       : "";
   }
 
