@@ -1,0 +1,108 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestSortByAllowance sorts the money table by the setting-up-home
+// allowance: Leicester's £2,000 comes above every council not known.
+func TestSortByAllowance(t *testing.T) {
+	ctx, rec := newTab(t)
+	load(t, ctx, rec, "/compare/money/", false)
+	col := `//th[@scope="col"]/button[text()="Setting-up-home allowance"]`
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(col), chromedp.Click(col)); err != nil {
+		t.Fatalf("clicking the column's heading: %v", err)
+	}
+	type state struct {
+		Sort  string   `json:"sort"`
+		First []string `json:"first"`
+		Tools bool     `json:"tools"`
+	}
+	st, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(() => {
+  const th = [...document.querySelectorAll("th[scope=col]")].find((th) => th.textContent.startsWith("Setting-up-home allowance"));
+  const rows = [...document.querySelectorAll("#table tbody tr")].filter((r) => !r.hidden);
+  const col = [...th.parentNode.children].indexOf(th);
+  return {
+    sort: th.getAttribute("aria-sort"),
+    first: rows.slice(0, 3).map((r) => r.cells[0].textContent.trim() + " | " + r.cells[col].textContent.trim()),
+    tools: document.querySelector("[data-table-tools]").checkVisibility(),
+  };
+})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Sort != "descending" {
+		t.Errorf("aria-sort = %q, want descending", st.Sort)
+	}
+	if len(st.First) == 0 || !strings.HasPrefix(st.First[0], "Leicester City Council | ✓ Yes £2,000") {
+		t.Errorf("after sorting by the allowance, the first rows are %q; want Leicester's £2,000 first", st.First)
+	}
+	if !st.Tools {
+		t.Error("the table's filters are not shown with JavaScript")
+	}
+
+	// Filter to known answers in the East Midlands.
+	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("f-region"), "east-midlands"), chromedp.Click(chromedp.ID("f-known"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.getElementById("f-region").dispatchEvent(new Event("change")), true)`)); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#table tbody tr")].filter((r) => !r.hidden).map((r) => r.cells[0].textContent.trim())`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shown) == 0 || len(shown) > 20 || !strings.Contains(strings.Join(shown, ","), "Leicester City Council") || strings.Contains(strings.Join(shown, ","), "Hertsmere") {
+		t.Errorf("East Midlands councils with known answers: %q", shown)
+	}
+	checkClean(t, ctx, rec, "/compare/money/ after sorting and filtering")
+}
+
+// TestCompareChosenCouncils opens ?c=leicester,hertsmere and finds both side
+// by side, question by question; on a phone they stack.
+func TestCompareChosenCouncils(t *testing.T) {
+	ctx, rec := newTab(t)
+	load(t, ctx, rec, "/compare/councils/?c=leicester,hertsmere", false)
+	type state struct {
+		Heading string   `json:"heading"`
+		Tax     []string `json:"tax"`
+		Columns int      `json:"columns"`
+		Chosen  []string `json:"chosen"`
+	}
+	probe := `(() => {
+  const h4 = [...document.querySelectorAll("#comparison h4")].find((h) => h.textContent === "No council tax");
+  const dl = h4 && h4.nextElementSibling;
+  return {
+    heading: (document.querySelector("#comparison h2") || {}).textContent || "",
+    tax: dl ? [...dl.children].map((d) => d.textContent.trim()) : [],
+    columns: dl ? getComputedStyle(dl).gridTemplateColumns.split(" ").filter(Boolean).length : 0,
+    chosen: [...document.querySelectorAll("form[data-compare] select")].map((s) => s.value),
+  };
+})()`
+	st, err := chromedp.Run(ctx, chromedp.Evaluate[state](probe))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Heading != "Leicester City Council, Hertsmere Borough Council" {
+		t.Errorf("comparison heading %q", st.Heading)
+	}
+	if len(st.Tax) != 2 || !strings.HasPrefix(st.Tax[0], "Leicester City Council✓ Yes to age 25") || !strings.HasPrefix(st.Tax[1], "Hertsmere Borough Council✗ No") {
+		t.Errorf("council tax side by side: %q", st.Tax)
+	}
+	if st.Columns != 2 {
+		t.Errorf("on a wide screen the answers are in %d columns, want 2 side by side", st.Columns)
+	}
+	if len(st.Chosen) < 2 || st.Chosen[0] != "leicester" || st.Chosen[1] != "hertsmere" {
+		t.Errorf("the picker does not show the choice from the address: %q", st.Chosen)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 800)); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ = chromedp.Run(ctx, chromedp.Evaluate[state](probe)); st.Columns > 1 {
+		t.Errorf("at 320px the answers are in %d columns, want them stacked", st.Columns)
+	}
+	checkClean(t, ctx, rec, "/compare/councils/?c=leicester,hertsmere")
+}
