@@ -71,7 +71,7 @@ func TestLeicesterPage(t *testing.T) {
 	wantRow(t, rows, "Bring a friend free", "✗ No", src)
 	wantRow(t, rows, "Setting-up-home allowance", "✓ Yes", "£2,000", src)
 	// Leicester's reply is not dated, and says so rather than inventing a date.
-	wantRow(t, rows, "Setting-up-home allowance", "date not given", "May be out of date")
+	wantRow(t, rows, "Setting-up-home allowance", "date not given", "Undated: check it is still true")
 	// Having to go through complaints to see your care file is bad news.
 	wantRow(t, rows, "Must go through complaints to see your care file", "✗ Yes")
 	if !strings.Contains(text(string(page)), "Edit this page") {
@@ -251,5 +251,30 @@ func TestEveryPageHasTheSearchBox(t *testing.T) {
 		if !strings.Contains(string(data), `<form class="find" action="`) || !strings.Contains(string(data), `name="q"`) {
 			t.Errorf("%s has no search box in its header", name)
 		}
+	}
+}
+
+// TestCountyPageLeavesDistrictWorkToDistricts: a county does not collect
+// council tax, so its page does not list council tax as unknown, and its
+// table rows say districts give it.
+func TestCountyPageLeavesDistrictWorkToDistricts(t *testing.T) {
+	site := files(buildReal(t))
+	body := text(string(site["councils/cambridgeshire/index.html"]))
+	if strings.Contains(body, "No council tax") {
+		t.Error("Cambridgeshire's page lists council tax, which its districts give")
+	}
+	if got := cellsOf(t, string(site["compare/council-tax/index.html"]), "cambridgeshire")["No council tax"]; got != "District councils give this" {
+		t.Errorf("Cambridgeshire's council tax cell: %q", got)
+	}
+	// A figure reads as a figure, not "Yes".
+	rows := answers(t, site["councils/cambridgeshire/index.html"])
+	wantRow(t, rows, "Care leavers the council supports", "about 330")
+	if r := rows["Care leavers the council supports"]; len(r) > 0 && strings.Contains(r[0], "Yes") {
+		t.Errorf("the cohort size reads %q", r[0])
+	}
+	// A district's row shows its own answer to what each council does itself,
+	// not its county's.
+	if got := cellsOf(t, string(site["compare/offer/index.html"]), "ashfield")["Local offer published"]; got != "Not known" {
+		t.Errorf("Ashfield's 'offer published' cell: %q, want Not known (the county's answer is the county's)", got)
 	}
 }

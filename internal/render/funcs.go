@@ -24,7 +24,6 @@ var funcs = template.FuncMap{
 	"foiRequest":      foi.Request,
 	"foiTitle":        func() string { return foi.Title },
 	"wdtk":            foi.WhatDoTheyKnow,
-	"lower":           strings.ToLower,
 	"sourceOf":        sourceOf,
 	"charts":          charts,
 	"compareData":     compareData,

@@ -63,7 +63,8 @@ func newMarkdown() goldmark.Markdown {
 	)
 }
 
-// contentRules moves headings down a level, and keeps links and images
+// contentRules moves headings so the body's highest is an h2 under the
+// page's own h1, keeping the steps between them, and keeps links and images
 // safe: a link that is not http, https, mailto, tel or a fragment becomes
 // its text, and an image becomes its description, because pages load
 // nothing from other sites.
@@ -71,6 +72,14 @@ type contentRules struct{}
 
 func (contentRules) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
+	top := 6
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			top = min(top, h.Level)
+		}
+		return ast.WalkContinue, nil
+	})
+	shift := 2 - top // the body's highest heading becomes an h2
 	var unwrap []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -78,7 +87,7 @@ func (contentRules) Transform(doc *ast.Document, reader text.Reader, _ parser.Co
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(n.Level+1, 6)
+			n.Level = min(max(n.Level+shift, 2), 6)
 		case *ast.Link:
 			if !safeLink(string(n.Destination)) {
 				unwrap = append(unwrap, n)

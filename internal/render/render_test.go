@@ -34,7 +34,9 @@ func TestMarkdownIsSafe(t *testing.T) {
 	r := &Renderer{md: newMarkdown()}
 	for _, tc := range []struct{ in, want, never string }{
 		{"# Title\n\nText", "<h2>Title</h2>", "<h1"},
-		{"###### Deep", "<h6>Deep</h6>", "<h7"},
+		{"###### Deep", "<h2>Deep</h2>", "<h6"},
+		{"## Part\n\n### Sub", "<h2>Part</h2>\n<h3>Sub</h3>", "<h4"},
+		{"# One\n\n###### Six", "<h2>One</h2>\n<h6>Six</h6>", "<h7"},
 		{"<script>alert(1)</script>", "raw HTML omitted", "<script"},
 		{"<img src=x onerror=alert(1)>", "", "onerror"},
 		{"[click](javascript:alert(1))", "<p>click</p>", "<a"},

@@ -24,7 +24,8 @@ type Answer struct {
 	Source  string // the source's title
 	SrcRef  string // a link to the source in the page's list of sources
 	AsOf    string // the date in words, or "date not given"
-	Stale   bool
+	Stale   bool   // dated more than 18 months ago
+	Undated bool   // no date at all
 	Note    string // a caution: not yet confirmed by each council, or replaced by a newer answer
 }
 
@@ -39,8 +40,11 @@ func (p *Page) Answers(sec site.Section) []Answer {
 
 func (p *Page) answer(r site.Row) Answer {
 	q, a := r.Question, r.Answer
-	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, AsOf: r.AsOf.Words()}
+	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, Undated: r.Undated, AsOf: r.AsOf.Words()}
 	switch {
+	case q.Kind.IsAnswer() && q.Polarity == offer.Neutral && a.Status == offer.Yes && len(facts(q, a)) > 0:
+		// A figure, such as how many people the council employs, needs no "Yes".
+		v.Kind, v.Value = "text", strings.Join(facts(q, a), "; ")
 	case q.Kind.IsAnswer():
 		v.Kind, v.Verdict = "answer", verdict(q, a)
 		v.Facts = strings.Join(facts(q, a), "; ")

@@ -19,20 +19,26 @@ type TableCell struct {
 	Sort    string // the value sorting uses: a number, higher is more
 }
 
-// status ranks answers for sorting when they have no figure.
+// statusRank orders answers for sorting when they have no figure.
 var statusRank = map[offer.Status]int{offer.Yes: 3, offer.Considering: 2, offer.No: 1, offer.Unknown: 0}
 
 // cell works out what someone living in c's area gets for q.
 func cell(c *site.Council, q *offer.Question) TableCell {
+	if !c.IsDistrict() && !q.ProvidedBy(c.Tier) {
+		return TableCell{Verdict: Verdict{"", "District councils give this", "none"}, Sort: "-2"}
+	}
 	r := c.Cell(q)
 	if r == nil {
-		tc := TableCell{Verdict: Verdict{"–", "Not known", "none"}, Sort: "-1"}
+		tc := TableCell{Verdict: Verdict{"", "Not known", "none"}, Sort: "-1"}
 		if by := c.Provider(q); by != c {
 			tc.From = by.ShortName
 		}
 		return tc
 	}
 	tc := TableCell{Verdict: verdict(q, r.Answer), Figure: figure(q, r.Answer)}
+	if q.Polarity == offer.Neutral && r.Answer.Status == offer.Yes && tc.Figure != "" {
+		tc.Verdict = Verdict{Class: "neutral"} // a figure needs no "Yes"
+	}
 	switch {
 	case r.Joint != nil:
 		tc.From = "joint offer"
@@ -133,16 +139,18 @@ func writeCell(b *strings.Builder, x TableCell) {
 	if x.From != "" {
 		from = " (" + esc(x.From) + ")"
 	}
-	if x.Sort == "-1" {
-		b.WriteString(`<td class="nk">Not known` + from + `</td>`)
+	if x.Sort == "-1" || x.Sort == "-2" {
+		b.WriteString(`<td class="nk">` + esc(x.Verdict.Word) + from + `</td>`)
 		return
 	}
-	fig := ""
-	if x.Figure != "" {
-		fig = " " + esc(x.Figure)
+	fmt.Fprintf(b, `<td data-sort="%s">`, esc(x.Sort))
+	if x.Verdict.Word != "" {
+		fmt.Fprintf(b, `<span class="v %s"><span aria-hidden="true">%s</span> %s</span>`, esc(x.Verdict.Class), esc(x.Verdict.Symbol), esc(x.Verdict.Word))
+		if x.Figure != "" {
+			b.WriteString(" ")
+		}
 	}
-	fmt.Fprintf(b, `<td data-sort="%s"><span class="v %s"><span aria-hidden="true">%s</span> %s</span>%s%s</td>`,
-		esc(x.Sort), esc(x.Verdict.Class), esc(x.Verdict.Symbol), esc(x.Verdict.Word), fig, from)
+	b.WriteString(esc(x.Figure) + from + `</td>`)
 }
 
 // compareData is what the compare page's script needs to put any councils

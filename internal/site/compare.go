@@ -10,12 +10,17 @@ func (c *Council) Cell(q *offer.Question) *Row { return c.cells[q.Key] }
 // living in c's area (for a district, its county for leaving-care support).
 func (c *Council) Provider(q *offer.Question) *Council { return providers(c, q)[0] }
 
-// indexCells remembers each question's first row, for tables.
+// indexCells remembers each question's first row, for tables. What each
+// council does for itself (publishing an offer, its own jobs) is the
+// council's own answer: a district's row never shows its county's.
 func (c *Council) indexCells() {
 	c.cells = map[string]*Row{}
 	for i := range c.Sections {
 		for j := range c.Sections[i].Rows {
 			r := &c.Sections[i].Rows[j]
+			if r.Question.Provider == offer.EachCouncil && r.By != c {
+				continue
+			}
 			if c.cells[r.Question.Key] == nil {
 				c.cells[r.Question.Key] = r
 			}

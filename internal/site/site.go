@@ -55,15 +55,16 @@ type Council struct {
 	WDTK      string   // the council's id on WhatDoTheyKnow, from the reference list
 	Answered  int      // questions this council itself has answered
 	Sections  []Section
-	Stale     bool            // some shown answer may be out of date
 	cells     map[string]*Row // the first row for each question, for tables
 }
 
 // Unknown reports whether nothing at all is known about what someone living
-// in the council's area gets: no answers from it, nor from its county.
-func (c *Council) Unknown() bool {
-	return c.Answered == 0 && (c.County == nil || c.County.Answered == 0)
-}
+// in the council's area gets: no answers from it, its county or a joint offer.
+func (c *Council) Unknown() bool { return c.KnownAnswers() == 0 }
+
+// KnownAnswers counts the questions someone living in c's area has an
+// answer to, from any council or joint offer.
+func (c *Council) KnownAnswers() int { return len(c.cells) }
 
 // ExtraKeys are the names that find this council besides its full name and
 // places, which the search page shows anyway: its short name, when that is
@@ -74,6 +75,16 @@ func (c *Council) ExtraKeys() string {
 		keys = append(keys, c.ShortName)
 	}
 	return strings.Join(append(keys, c.AKA...), "|")
+}
+
+// TierNoun is the kind of council as it reads in a sentence: "a district
+// council", "a London borough council".
+func (c *Council) TierNoun() string { return tierNouns[c.Tier] }
+
+var tierNouns = map[string]string{
+	"county": "county council", "district": "district council", "unitary": "unitary council",
+	"metropolitan_borough": "metropolitan borough council", "london_borough": "London borough council",
+	"city_corporation": "city corporation",
 }
 
 // TierName is the council's tier in words.
@@ -100,7 +111,8 @@ type Row struct {
 	Joint    *Joint   // the joint offer the answer comes from, if it does
 	Source   *offer.Source
 	AsOf     offer.Date
-	Stale    bool
+	Stale    bool // the answer is dated more than offer.StaleAfter months ago
+	Undated  bool // neither the answer nor its source gives a date
 	// Older is set on the older of two answers to one question, a
 	// council's own and its joint offer's: the newer is shown first.
 	Older bool
@@ -142,9 +154,6 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 		s.Councils = append(s.Councils, c)
 		s.BySlug[c.Slug] = c
 		s.ByGSS[c.GSS] = c
-		if c.Answered > 0 {
-			s.Known++
-		}
 		r := regions[c.Region]
 		if r == nil {
 			r = &Region{Name: c.Region, Slug: registry.Slugify(c.Region)}
@@ -153,9 +162,6 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 		}
 		c.Area = r
 		r.Councils = append(r.Councils, c)
-		if c.Answered > 0 {
-			r.Known++
-		}
 	}
 	byName := func(a, b *Council) int { return strings.Compare(sortName(a.Name), sortName(b.Name)) }
 	slices.SortFunc(s.Councils, byName)
@@ -188,6 +194,10 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 	for _, c := range s.Councils {
 		s.compose(c)
 		c.indexCells()
+		if c.KnownAnswers() > 0 {
+			s.Known++
+			c.Area.Known++
+		}
 		l := strings.ToUpper(sortName(c.Name)[:1])
 		if n := len(s.Letters); n == 0 || s.Letters[n-1].Letter != l {
 			s.Letters = append(s.Letters, Letter{Letter: l})
@@ -213,6 +223,9 @@ func (s *Site) compose(c *Council) {
 	for _, sec := range offer.Sections {
 		view := Section{Section: sec}
 		for _, q := range offer.InSection(sec.Key) {
+			if !c.IsDistrict() && !q.ProvidedBy(c.Tier) {
+				continue // a county's residents get council tax and housing from their district
+			}
 			seen := map[*Joint]bool{}
 			for _, by := range providers(c, q) {
 				var rows []Row
@@ -233,9 +246,6 @@ func (s *Site) compose(c *Council) {
 				}
 				view.Rows = append(view.Rows, rows...)
 			}
-		}
-		for _, r := range view.Rows {
-			c.Stale = c.Stale || r.Stale
 		}
 		c.Sections = append(c.Sections, view)
 	}
@@ -276,7 +286,7 @@ func (s *Site) row(q *offer.Question, a *offer.Answer, by *Council, j *Joint) Ro
 		src = &by.Sourced
 	}
 	r := Row{Question: q, Answer: a, By: by, Joint: j, Source: src.SourceOf(a), AsOf: src.AsOf(a)}
-	r.Stale = r.AsOf.IsZero() || r.AsOf.Stale(s.Now)
+	r.Stale, r.Undated = r.AsOf.Stale(s.Now), r.AsOf.IsZero()
 	return r
 }
 
