@@ -32,14 +32,21 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	live := devserver.NewLive(*root, func() time.Time { t, _ := today(); return t })
+	live.OnWatchError = func(err error) { fmt.Fprintln(stderr, "localoffer serve: watching:", err, "(rebuilding to catch up)") }
+	first := true
 	live.OnBuild = func(res *build.Result, err error, took time.Duration) {
 		if res != nil {
 			report(stderr, res.Problems)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "build failed; still serving the last good build\n")
+			if first {
+				fmt.Fprintln(stderr, "build failed; the pages show the errors until you fix them")
+			} else {
+				fmt.Fprintln(stderr, "build failed; pages from the files with errors show them, the others the last good build")
+			}
 			return
 		}
+		first = false
 		fmt.Fprintf(stdout, "built %d councils in %s\n", len(res.Site.Councils), took.Round(time.Millisecond))
 	}
 	live.Build() // a broken first build still serves, showing its errors

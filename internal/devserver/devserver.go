@@ -52,6 +52,13 @@ func (s *Site) setHeaders(w http.ResponseWriter) {
 	}
 }
 
+// empty reports whether no site has been set yet.
+func (s *Site) empty() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.files == nil
+}
+
 func (s *Site) get(name string) ([]byte, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -74,7 +81,11 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	data, ok := s.get(name)
 	if !ok {
 		if _, isDir := s.get(path.Join(name, "index.html")); isDir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			to := r.URL.Path + "/"
+			if r.URL.RawQuery != "" {
+				to += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, to, http.StatusMovedPermanently)
 			return
 		}
 		s.notFound(w)

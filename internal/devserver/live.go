@@ -53,6 +53,9 @@ type Live struct {
 	// OnBuild, if set, is called after every build with its result; tests and
 	// the command use it to report.
 	OnBuild func(res *build.Result, err error, took time.Duration)
+	// OnWatchError, if set, hears of problems watching files; the server
+	// rebuilds after each and goes on watching.
+	OnWatchError func(error)
 
 	mu       sync.Mutex
 	problems diag.List // of the last build; empty after a good one
@@ -138,7 +141,7 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	problems, failure := l.problems, l.failure
 	l.mu.Unlock()
 	page := pagePath(r.URL.Path)
-	if failure != nil && page != "" && broken(page, problems) {
+	if failure != nil && (l.Site.empty() || page != "" && broken(page, problems)) {
 		l.errorPage(w, problems, failure)
 		return
 	}
@@ -232,7 +235,7 @@ var errorPageTemplate = template.Must(template.New("errors").Parse(`<!DOCTYPE ht
 <h1>The site did not build</h1>
 {{with .Problems}}<p>Fix these, save, and this page reloads by itself:</p>
 <ul>{{range .}}<li><code>{{.}}</code></li>{{end}}</ul>{{else}}<p>{{.Failure}}</p>{{end}}
-<p>Pages made from files without errors still show the last good build.</p>
+{{if .Before}}<p>Pages made from files without errors still show the last good build.</p>{{end}}
 </main>
 <script type="module" src="` + reloadPath + `"></script>
 </body>
@@ -252,7 +255,8 @@ func (l *Live) errorPage(w http.ResponseWriter, problems diag.List, failure erro
 	errorPageTemplate.Execute(w, struct {
 		Problems diag.List
 		Failure  string
-	}{problems, failure.Error()})
+		Before   bool // there is a last good build
+	}{problems, failure.Error(), !l.Site.empty()})
 }
 
 // events streams a "reload" event after every build until the page goes
@@ -316,10 +320,16 @@ func (l *Live) Watch(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return nil
-		case err := <-w.Errors:
-			if err != nil {
-				return err
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
 			}
+			// Events may have been lost (the kernel's queue overflowed, say):
+			// rebuild to be sure the site matches the files, and keep watching.
+			if l.OnWatchError != nil {
+				l.OnWatchError(err)
+			}
+			settle = time.After(Settle)
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil

@@ -3,6 +3,7 @@ package devserver
 import (
 	"bufio"
 	"context"
+	"github.com/localoffer/localoffer/internal/publish"
 	"io"
 	"io/fs"
 	"net/http"
@@ -340,5 +341,39 @@ func BenchmarkEditToReload(b *testing.B) {
 				r.reload()
 			}
 		})
+	}
+}
+
+// TestBrokenFirstBuild: with no good build yet, every page shows the errors
+// and reloads itself once they are fixed.
+func TestBrokenFirstBuild(t *testing.T) {
+	dir := project(t)
+	write(t, dir, "content/councils/hertsmere.md", strings.Replace(district, "exempt: no", "exempt: maybe", 1))
+	live := NewLive(dir, func() time.Time { return testNow })
+	if live.Build() {
+		t.Fatal("a broken first build succeeded")
+	}
+	srv := httptest.NewServer(live)
+	defer srv.Close()
+	for _, p := range []string{"/", "/about/", "/councils/hertfordshire/"} {
+		res, err := srv.Client().Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 500 || !strings.Contains(string(body), "hertsmere.md:11:11") || !strings.Contains(string(body), reloadPath) || strings.Contains(string(body), "last good build") {
+			t.Errorf("%s before any good build: %d\n%s", p, res.StatusCode, body)
+		}
+	}
+}
+
+func TestFolderRedirectKeepsTheQuery(t *testing.T) {
+	s := &Site{}
+	s.Set([]publish.File{{Path: "compare/councils/index.html", Data: []byte("compare")}})
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/compare/councils?c=leicester,hertsmere", nil))
+	if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != "/compare/councils/?c=leicester,hertsmere" {
+		t.Errorf("%d to %q", rec.Code, rec.Header().Get("Location"))
 	}
 }
