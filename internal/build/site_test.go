@@ -10,12 +10,14 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/localoffer/localoffer/internal/build"
+	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/diag"
 )
 
@@ -285,4 +287,20 @@ func gzipSize(t testing.TB, data []byte) int {
 	}
 	w.Close()
 	return b.Len()
+}
+
+// TestReservedNamesCoverTheSite: every top-level folder the site writes is
+// either a plain page's or reserved, so a page can never be written over.
+func TestReservedNamesCoverTheSite(t *testing.T) {
+	res := buildReal(t)
+	pages := map[string]bool{}
+	for _, p := range res.Site.Pages {
+		pages[p.Slug] = true
+	}
+	for _, f := range res.Files {
+		top, _, nested := strings.Cut(f.Path, "/")
+		if nested && !pages[top] && !slices.Contains(content.Reserved, top) {
+			t.Errorf("the site writes %s, but %q is not in content.Reserved: a page named %s.md would clash", f.Path, top, top)
+		}
+	}
 }

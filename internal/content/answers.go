@@ -85,7 +85,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 		// for {status: no, <number>: 0}: "how many apprenticeships?" "none".
 		a.Status = offer.Yes
 		d.headline(n, q, a)
-		if n.Value == "0" {
+		if zero(a) {
 			a.Status = offer.No
 		}
 		return a
@@ -155,6 +155,9 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 	if statusNode == nil {
 		if figure {
 			a.Status = offer.Yes
+			if zero(a) {
+				a.Status = offer.No // {count: 0} says "none", as a bare 0 does
+			}
 		} else {
 			d.errorf(n, key, "missing status: want %s", statusWords)
 		}
@@ -259,4 +262,9 @@ func (d *decoder) groups(n *yaml.Node, path string) []offer.Group {
 		out = append(out, g)
 	})
 	return out
+}
+
+// zero reports whether an answer's figure is nought: no money, none, 0%.
+func zero(a *offer.Answer) bool {
+	return a.GBP != nil && *a.GBP == 0 || a.Count != nil && a.Count.Max == 0 || a.Pct != nil && *a.Pct == 0
 }

@@ -118,11 +118,12 @@ func TestDecodeAnswers(t *testing.T) {
 			},
 		},
 		{
-			name:        "a figure without a status means yes; an explicit status stays",
-			frontmatter: "home:\n  setup_allowance: {gbp: 0}\nwork:\n  ringfenced_apprenticeships: {status: no, count: 0}\n",
+			name:        "a figure without a status means yes, nought no; an explicit status stays",
+			frontmatter: "home:\n  setup_allowance: {gbp: 2000}\n  tv_licence: {gbp: 0}\nwork:\n  ringfenced_apprenticeships: {status: yes, count: 0}\n",
 			want: map[string]*offer.Answer{
-				"home.setup_allowance":            {Status: offer.Yes, GBP: ptr(0)},
-				"work.ringfenced_apprenticeships": {Status: offer.No, Count: &offer.Range{}},
+				"home.setup_allowance":            {Status: offer.Yes, GBP: ptr(2000)},
+				"home.tv_licence":                 {Status: offer.No, GBP: ptr(0)},
+				"work.ringfenced_apprenticeships": {Status: offer.Yes, Count: &offer.Range{}},
 			},
 		},
 		{
@@ -454,7 +455,10 @@ func forgetPositions(s *offer.Sourced) {
 }
 
 func TestDecodeBareZeroIsNo(t *testing.T) {
-	c := decodeCouncil(t, "work:\n  ringfenced_apprenticeships: 0\n  work_experience: 6\n")
+	c := decodeCouncil(t, "work:\n  ringfenced_apprenticeships: 0\n  work_experience: 6\n  apprentices_now: {count: 0}\n")
+	if a := c.Answers["work.apprentices_now"]; a.Status != offer.No {
+		t.Errorf("{count: 0}: %+v, want no, as a bare 0", a)
+	}
 	if a := c.Answers["work.ringfenced_apprenticeships"]; a.Status != offer.No || a.Count == nil || a.Count.Max != 0 {
 		t.Errorf("a bare 0: %+v, want no with a count of 0", a)
 	}

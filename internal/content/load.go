@@ -28,7 +28,7 @@ const (
 
 // Reserved are slugs a plain page may not take, because the site already
 // uses those paths.
-var Reserved = []string{"404", "assets", "councils", "regions", "static"}
+var Reserved = []string{"404", "assets", "compare", "councils", "joint", "picture", "regions", "schema", "search", "static"}
 
 // Set is everything read from content/.
 type Set struct {
@@ -64,7 +64,8 @@ type loader struct {
 // positions remembers where cross-file checks point.
 type positions struct {
 	gss, parent diag.Diagnostic
-	councils    []diag.Diagnostic // answers naming another council; Msg holds its gss
+	keys        map[string]diag.Diagnostic // name, tier and region, for the reference-list check
+	councils    []diag.Diagnostic          // answers naming another council; Msg holds its gss
 }
 
 func (l *loader) fileError(file, msg string) {
@@ -118,7 +119,11 @@ func (l *loader) councils() {
 		c := &offer.Council{File: file, Slug: slug, Body: body}
 		d.council(root, c)
 		l.diags = append(l.diags, d.diags...)
-		pos := positions{gss: d.at(root, "gss"), parent: d.at(root, "parent")}
+		pos := positions{gss: d.at(root, "gss"), parent: d.at(root, "parent"), keys: map[string]diag.Diagnostic{}}
+		for _, k := range []string{"name", "tier", "region"} {
+			pos.keys[k] = d.at(root, k)
+		}
+		pos.keys["parent"] = pos.parent
 		for _, r := range d.councils {
 			pos.councils = append(pos.councils, d.refAt(r))
 		}
@@ -276,8 +281,9 @@ func (l *loader) checkRegistry(codes map[string]*offer.Council) {
 			{"name", c.Name, ref.Name}, {"tier", c.Tier, ref.Tier}, {"region", c.Region, ref.Region}, {"parent", c.Parent, ref.Parent},
 		} {
 			if f.got != "" && f.want != "" && f.got != f.want {
-				p.Msg = fmt.Sprintf("the reference list gives %s the %s %q, but this file says %q", c.GSS, f.key, f.want, f.got)
-				l.diags = append(l.diags, p)
+				at := l.pos[c].keys[f.key]
+				at.Msg = fmt.Sprintf("want %q, as the reference list gives for %s, got %q", f.want, c.GSS, f.got)
+				l.diags = append(l.diags, at)
 			}
 		}
 		if c.Tier != "county" {

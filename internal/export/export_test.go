@@ -490,7 +490,9 @@ func TestDistrictRowsAreComposed(t *testing.T) {
 		{"care-council question nobody answered: by the county", "E07000001", "housing.deposit", "", "E10000001", "", "", "", "", ""},
 		{"each-council question: the district's own, not the county's", "E07000001", "offer.published", "", "E07000001", "", "", "", "", ""},
 		{"county's own answer", "E10000001", "offer.published", "yes", "E10000001", "", "County reply", "", "", ""},
-		{"county's home-council answer from the joint offer", "E10000001", "council_tax.exempt", "yes", "E10000001", "shire-joint", "Campaign page", "", "", ""},
+		// A county does not collect council tax: its districts do, even where the
+		// county's joint offer answers for them.
+		{"county's home-council question is the districts' to answer", "E10000001", "council_tax.exempt", "", "E10000001", "", "", "", "", ""},
 		{"district whose county has no file answers for itself", "E07000002", "home.setup_allowance", "", "E07000002", "", "", "", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
