@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,6 +58,29 @@ func TestSortByAllowance(t *testing.T) {
 	}
 	if len(shown) == 0 || len(shown) > 20 || !strings.Contains(strings.Join(shown, ","), "Leicester City Council") || strings.Contains(strings.Join(shown, ","), "Hertsmere") {
 		t.Errorf("East Midlands councils with known answers: %q", shown)
+	}
+	// Sorting by council name goes A to Z, then Z to A (all East Midlands councils).
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("f-known"))); err != nil {
+		t.Fatal(err)
+	}
+	name := `//th[@scope="col"]/button[text()="Council"]`
+	for _, order := range []string{"ascending", "descending"} {
+		if err := chromedp.Do(ctx, chromedp.Click(name)); err != nil {
+			t.Fatal(err)
+		}
+		names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#table tbody tr")].filter((r) => !r.hidden).map((r) => r.cells[0].textContent.trim())`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sorted := slices.IsSortedFunc(names, func(a, b string) int {
+			if order == "descending" {
+				a, b = b, a
+			}
+			return strings.Compare(a, b)
+		})
+		if len(names) < 2 || !sorted {
+			t.Errorf("sorted by name, %s: %q", order, names)
+		}
 	}
 	checkClean(t, ctx, rec, "/compare/money/ after sorting and filtering")
 }

@@ -225,8 +225,15 @@ func TestPostcodeLookup(t *testing.T) {
 		t.Fatal(err)
 	}
 	typeQuery(t, ctx, "WD6 1WA")
-	// Nothing is sent until the user asks.
+	// Nothing is sent until the user asks: not even on Enter, which moves
+	// to the button instead.
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "\r")); err != nil {
+		t.Fatal(err)
+	}
 	time.Sleep(200 * time.Millisecond)
+	if focused, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`)); focused != "postcode-lookup" {
+		t.Errorf("after Enter on a postcode, focus is on %q, want the Look up button", focused)
+	}
 	service.mu.Lock()
 	asked := len(service.asks)
 	service.mu.Unlock()

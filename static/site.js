@@ -100,10 +100,12 @@ function search(form) {
   function show() {
     const query = input.value.trim();
     const pc = postcodePattern.exec(query.replace(/\s+/g, " "));
+    const wasHidden = panel.hidden;
     panel.hidden = !pc;
     if (pc) {
       lookup.textContent = `Look up ${pc[1].toUpperCase()} ${pc[2].toUpperCase()}`;
       said.textContent = "";
+      if (wasHidden) status.textContent = "That looks like a postcode: press the Look up button to find its council.";
     }
     shown = pc ? [] : rank(entries, query);
     results.replaceChildren(
@@ -122,6 +124,7 @@ function search(form) {
     const searching = query !== "" && !pc;
     results.hidden = !searching;
     all.hidden = searching;
+    if (pc) return;
     status.textContent = searching
       ? shown.length === 0
         ? "No council found. Check the spelling, or try your town or postcode."
@@ -155,7 +158,10 @@ function search(form) {
   lookup.addEventListener("click", lookUp);
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    if (postcodePattern.test(input.value.trim())) return lookUp();
+    if (postcodePattern.test(input.value.trim().replace(/\s+/g, " "))) {
+      lookup.focus(); // the postcode is only sent when the button is pressed
+      return;
+    }
     if (shown.length === 1) location.href = shown[0].href;
     else if (shown.length > 1) results.querySelector("a").focus();
   });
@@ -224,18 +230,20 @@ function table(tools) {
   }
 
   function sortBy(col, th) {
-    const next = th.getAttribute("aria-sort") === "descending" ? "ascending" : "descending";
+    const now = th.getAttribute("aria-sort");
+    // Names sort A to Z first, figures highest first; a second press reverses.
+    const next = now === "ascending" ? "descending" : now === "descending" ? "ascending" : col === 0 ? "ascending" : "descending";
     heads.forEach((h) => h.removeAttribute("aria-sort"));
     th.setAttribute("aria-sort", next);
     const dir = next === "descending" ? -1 : 1;
     const sorted = [...rows].sort((a, b) => {
       const va = value(a, col), vb = value(b, col);
-      const byValue = col === 0 ? -dir * va.localeCompare(vb) : dir * (va - vb);
+      const byValue = col === 0 ? dir * va.localeCompare(vb) : dir * (va - vb);
       return byValue || value(a, 0).localeCompare(value(b, 0));
     });
-    if (col === 0 && next === "descending") sorted.reverse();
     body.replaceChildren(...sorted);
-    status.textContent = `Sorted by ${th.textContent}, ${next === "descending" ? "highest first" : "lowest first"}`;
+    const order = col === 0 ? (next === "descending" ? "Z to A" : "A to Z") : next === "descending" ? "highest first" : "lowest first";
+    status.textContent = `Sorted by ${th.textContent}, ${order}`;
   }
 
   function filter() {
@@ -254,7 +262,7 @@ function table(tools) {
   for (const row of rows) {
     const box = document.createElement("input");
     box.type = "checkbox";
-    box.className = "pick";
+    box.className = "choose";
     box.setAttribute("aria-label", `Compare ${row.cells[0].textContent}`);
     box.addEventListener("change", () => {
       const slug = row.dataset.slug;
@@ -263,7 +271,9 @@ function table(tools) {
       if (!box.checked && i >= 0) chosen.splice(i, 1);
       if (chosen.length > 4) {
         const first = chosen.shift();
-        body.querySelector(`tr[data-slug="${first}"] input.pick`).checked = false;
+        const dropped = body.querySelector(`tr[data-slug="${first}"]`);
+        dropped.querySelector("input.choose").checked = false;
+        status.textContent = `Up to four councils can be compared: ${dropped.cells[0].textContent.trim()} was unticked.`;
       }
       compare.href = chosen.length ? `${base}?c=${chosen.join(",")}` : base;
       compare.textContent = `Compare chosen councils (${chosen.length})`;
@@ -285,7 +295,8 @@ function compareCouncils(form) {
 
   function chosenFromAddress() {
     const params = new URLSearchParams(location.search);
-    return params.getAll("c").flatMap((v) => v.split(",")).map((s) => s.trim()).filter((s) => bySlug.has(s)).slice(0, 4);
+    const slugs = params.getAll("c").flatMap((v) => v.split(",")).map((s) => s.trim()).filter((s) => bySlug.has(s));
+    return [...new Set(slugs)].slice(0, 4);
   }
 
   function el(tag, props = {}, ...kids) {
@@ -302,7 +313,7 @@ function compareCouncils(form) {
       status.textContent = cs.length ? "Choose at least one more council." : "";
       return;
     }
-    const head = el("div", { className: "cmp-head" }, ...cs.map((c) => el("p", {}, el("a", { href: c.h, textContent: c.n }), el("span", { className: "count", textContent: " " + c.a }))));
+    const head = el("div", { className: `cmp-head cmp-${cs.length}` }, ...cs.map((c) => el("p", {}, el("a", { href: c.h, textContent: c.n }), el("span", { className: "count", textContent: " " + c.a }))));
     const parts = [el("h2", { id: "cmp", textContent: cs.map((c) => c.n).join(", ") }), head];
     let section = "";
     for (const q of data.q) {
