@@ -44,7 +44,7 @@ bench:
 	$(GO) test ./internal/build ./internal/devserver -run '^$$' -bench . -benchmem
 
 fmt:
-	gofmt -w cmd internal
+	gofmt -w cmd internal e2e
 
 clean:
 	rm -rf public bin

@@ -34,7 +34,7 @@ var templates = []struct {
 	{"councils-a-z", "/councils/", false},
 	{"page-about", "/about/", false},
 	{"not-found", "/no/such/page/", true},
-	// Templates added after the list above was agreed.
+	// Search and comparison.
 	{"search", "/search/", false},
 	{"compare", "/compare/", false},
 	{"table-council-tax", "/compare/council-tax/", false},

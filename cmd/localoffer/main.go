@@ -4,7 +4,9 @@
 // Usage:
 //
 //	localoffer build [-out public] [-root .]
-//	localoffer check [-root .] [-format text|github]
+//	localoffer serve [-addr 127.0.0.1:1313] [-root .]
+//	localoffer check [-root .] [-format text|github] [-v]
+//	localoffer new [-root .] [-print] [-bare] <gss code or council name>
 //
 // Exit status is 0 when all is well, 1 when the content has errors and 2
 // for a usage mistake.

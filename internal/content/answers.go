@@ -54,9 +54,6 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 	}
 }
 
-// answerFields are the keys every answer may have; a question's Extra adds more.
-var answerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "per", "details", "apply", "src", "as_of"}
-
 // answer reads the value of one question: a status word or a mapping for
 // answers, a single value for the other kinds.
 func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
@@ -98,7 +95,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 	if !ok {
 		return nil
 	}
-	allowed := append(slices.Clip(answerFields), q.Extra...)
+	allowed := append(slices.Clip(offer.AnswerFields), q.Extra...)
 	var statusNode, fromNode, toNode *yaml.Node
 	figure := false // gbp, count or pct given, even if not valid
 	for _, p := range pairs {
@@ -256,7 +253,7 @@ func (d *decoder) groups(n *yaml.Node, path string) []offer.Group {
 			case "regular_attendees":
 				g.Attendees = d.text(p.v, join(at, p.name))
 			default:
-				d.unknownKey(p, at, []string{"name", "ages", "regular_attendees"})
+				d.unknownKey(p, at, offer.GroupKeys)
 			}
 		}
 		out = append(out, g)

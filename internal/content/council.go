@@ -10,13 +10,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// councilKeys are the top-level keys of a council file besides the sections.
-var councilKeys = []string{"schema", "gss", "name", "short_name", "tier", "parent", "region", "website",
-	"places", "aka", "updated", "ended", "successor", "default_src", "sources", "contacts"}
-
-// required are the keys every council file must have.
-var required = []string{"gss", "name", "tier", "region"}
-
 // sectionNames are the top-level keys that hold answers.
 var sectionNames = func() []string {
 	out := make([]string, len(offer.Sections))
@@ -45,7 +38,7 @@ func (d *decoder) sourced(p pair, s *offer.Sourced) bool {
 // council reads a council file's frontmatter.
 func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 	c.Answers = map[string]*offer.Answer{}
-	allowed := append(slices.Clip(councilKeys), sectionNames...)
+	allowed := append(slices.Clip(offer.CouncilKeys), sectionNames...)
 	seen := map[string]bool{}
 	var tierNode, parentNode *yaml.Node
 	for _, p := range d.pairs(root, "") {
@@ -90,7 +83,7 @@ func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 			}
 		}
 	}
-	for _, k := range required {
+	for _, k := range offer.RequiredKeys {
 		if !seen[k] {
 			d.errorf(root, "", "missing required key %q", k)
 		}
@@ -131,13 +124,11 @@ func looksLikeGSS(s string) bool {
 	return len(s) == 9 && s[0] >= 'A' && s[0] <= 'Z' && strings.Trim(s[1:], "0123456789") == ""
 }
 
-var jointKeys = []string{"name", "area", "members", "member_count", "started", "confirmed", "default_src", "sources"}
-
 // joint reads a joint offer's frontmatter.
 func (d *decoder) joint(root *yaml.Node, j *offer.Joint) {
 	j.Answers = map[string]*offer.Answer{}
 	j.Confirmed = true
-	allowed := append(slices.Clip(jointKeys), sectionNames...)
+	allowed := append(slices.Clip(offer.JointKeys), sectionNames...)
 	var membersNode *yaml.Node
 	for _, p := range d.pairs(root, "") {
 		if d.exhausted(p.v) {
@@ -182,14 +173,8 @@ func (d *decoder) joint(root *yaml.Node, j *offer.Joint) {
 	d.checkRefs(&j.Sourced)
 }
 
-var tierWords = func() []string {
-	var out []string
-	for t := range offer.Tiers {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out
-}()
+// tierWords are the tiers in the order messages list them.
+var tierWords = slices.Sorted(slices.Values(offer.TierOrder))
 
 // checkRefs reports cited source ids that the file does not define, and
 // answers with no source at all.
@@ -231,9 +216,7 @@ func quoteList(words []string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-var sourceKeys = []string{"id", "type", "title", "ref", "campaign", "received", "responded", "published", "retrieved", "url", "licence", "note"}
+var idPattern = regexp.MustCompile(offer.IDPattern)
 
 // sources reads the list of documents answers come from.
 func (d *decoder) sources(n *yaml.Node) []offer.Source {
@@ -275,7 +258,7 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 			case "note":
 				s.Note = d.text(p.v, path)
 			default:
-				d.unknownKey(p, at, sourceKeys)
+				d.unknownKey(p, at, offer.SourceKeys)
 			}
 		}
 		switch {
@@ -293,8 +276,6 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 	})
 	return out
 }
-
-var contactKeys = []string{"role", "name", "title", "email", "phone", "url", "status", "details", "src"}
 
 // mobile matches UK mobile numbers, which belong to people, not teams.
 var mobile = regexp.MustCompile(`^(\+44\s?7|07)[0-9 ]{9,11}$`)
@@ -336,7 +317,7 @@ func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
 			case "src":
 				ct.Src = d.ref(p.v, path)
 			default:
-				d.unknownKey(p, at, contactKeys)
+				d.unknownKey(p, at, offer.ContactKeys)
 			}
 		}
 		if roleNode == nil {

@@ -242,7 +242,7 @@ func (d *decoder) date(n *yaml.Node, path string, future bool) offer.Date {
 	return v
 }
 
-var gssPattern = regexp.MustCompile(`^E(0[6-9]|10)[0-9]{6}$`)
+var gssPattern = regexp.MustCompile(offer.GSSPattern)
 
 // gss reads a council code such as E07000098.
 func (d *decoder) gss(n *yaml.Node, path string) string {

@@ -10,8 +10,7 @@ import (
 )
 
 // CSVColumns are the columns of offers.csv, in order (content/data.md
-// explains each). value and apply were added after the first 23, and come
-// last so that those keep their places.
+// explains each).
 var CSVColumns = []string{
 	"gss", "council", "tier", "section", "question", "label",
 	"status", "from_age", "to_age", "gbp", "count_min", "count_max", "pct", "approx", "per", "basis", "scope",

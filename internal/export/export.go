@@ -89,7 +89,7 @@ func Facts(c *site.Council) []Fact {
 	out := make([]Fact, 0, len(offer.Catalogue))
 	for _, sec := range offer.Sections {
 		for _, q := range offer.InSection(sec.Key) {
-			f := Fact{Question: q, By: provider(c, q)}
+			f := Fact{Question: q, By: c.Provider(q)}
 			for _, r := range rows[q.Key] {
 				switch {
 				case r.By != f.By:
@@ -103,15 +103,6 @@ func Facts(c *site.Council) []Fact {
 		}
 	}
 	return out
-}
-
-// provider is the council whose answer to q applies to someone living in c,
-// as site.Site composes council pages.
-func provider(c *site.Council, q *offer.Question) *site.Council {
-	if c.IsDistrict() && c.County != nil && q.Provider == offer.CareCouncil {
-		return c.County
-	}
-	return c
 }
 
 // byGSS returns the site's councils ordered by their GSS code, the order of

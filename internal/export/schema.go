@@ -13,23 +13,10 @@ import (
 // shape of a file for editors; `localoffer check` stays the authority, and
 // also checks what a schema cannot: that cited sources exist, that ages are
 // in order, that dates are not in the future, and the reference list.
-var (
-	// identityKeys are the council file's top-level keys besides the sections.
-	identityKeys = []string{"schema", "gss", "name", "short_name", "tier", "parent", "region", "website",
-		"places", "aka", "updated", "ended", "successor", "default_src", "sources", "contacts"}
-	requiredKeys = []string{"gss", "name", "tier", "region"}
-	sourceKeys   = []string{"id", "type", "title", "ref", "campaign", "received", "responded", "published", "retrieved", "url", "licence", "note"}
-	contactKeys  = []string{"role", "name", "title", "email", "phone", "url", "status", "details", "src"}
-	answerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "per", "details", "apply", "src", "as_of"}
-	groupKeys    = []string{"name", "ages", "regular_attendees"}
-)
-
 // The patterns the schema gives values, as internal/content checks them.
 const (
-	GSSPattern      = `^E(0[6-9]|10)[0-9]{6}$`
-	DatePattern     = `^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`
-	LinkPattern     = `^(https?://[^/?#\s]+([/?#]\S*)?|mailto:\S+|tel:\S+)$`
-	SourceIDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+	DatePattern = `^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`
+	LinkPattern = `^(https?://[^/?#\s]+([/?#]\S*)?|mailto:\S+|tel:\S+)$`
 )
 
 // kindDefs names the definition in $defs that each kind of question uses;
@@ -45,7 +32,7 @@ var kindDefs = map[offer.Kind]string{
 // repository at schema/council.schema.json is the same for every site.
 func Schema() []byte {
 	props := ordered{}
-	for _, k := range identityKeys {
+	for _, k := range offer.CouncilKeys {
 		props = append(props, member{k, identity[k]})
 	}
 	for _, sec := range offer.Sections {
@@ -59,7 +46,7 @@ func Schema() []byte {
 			"Generated from internal/offer/catalogue.go by internal/export: do not edit it by hand, "+
 			"run go test ./internal/export -update. localoffer check is the authority on what a file may hold.",
 		"type", "object",
-		"required", requiredKeys,
+		"required", offer.RequiredKeys,
 		"properties", props,
 		"additionalProperties", false,
 		"$defs", defs(),
@@ -166,7 +153,7 @@ func answerObject(extra []string) ordered {
 		"groups":   obj("description", "The council's children in care and care leavers councils.", "type", "array", "items", obj("$ref", def("group"))),
 	}
 	props := ordered{}
-	for _, k := range append(slices.Clip(answerFields), extra...) {
+	for _, k := range append(slices.Clip(offer.AnswerFields), extra...) {
 		props = append(props, member{k, fields[k]})
 	}
 	var needs []any
@@ -183,7 +170,7 @@ func defs() ordered {
 		statuses = append(statuses, string(s))
 	}
 	source := ordered{}
-	for _, k := range sourceKeys {
+	for _, k := range offer.SourceKeys {
 		var s ordered
 		switch k {
 		case "id":
@@ -200,7 +187,7 @@ func defs() ordered {
 		source = append(source, member{k, s})
 	}
 	contact := ordered{}
-	for _, k := range contactKeys {
+	for _, k := range offer.ContactKeys {
 		var s ordered
 		switch k {
 		case "role":
@@ -221,7 +208,7 @@ func defs() ordered {
 		contact = append(contact, member{k, s})
 	}
 	group := ordered{}
-	for _, k := range groupKeys {
+	for _, k := range offer.GroupKeys {
 		group = append(group, member{k, obj("$ref", def("text"))})
 	}
 	return obj(
@@ -248,22 +235,15 @@ func defs() ordered {
 			obj("type", "string", "pattern", DatePattern),
 			obj("type", "integer", "minimum", 1000, "maximum", 9999),
 		}),
-		"gss", obj("description", "An ONS GSS code of an English council, such as E07000098.", "type", "string", "pattern", GSSPattern),
-		"source_id", obj("type", "string", "pattern", SourceIDPattern),
+		"gss", obj("description", "An ONS GSS code of an English council, such as E07000098.", "type", "string", "pattern", offer.GSSPattern),
+		"source_id", obj("type", "string", "pattern", offer.IDPattern),
 		"source", obj("type", "object", "required", []string{"id", "title"}, "properties", source, "additionalProperties", false),
 		"contact", obj("type", "object", "required", []string{"role"}, "properties", contact, "additionalProperties", false),
 		"group", obj("type", "object", "properties", group, "additionalProperties", false),
 	)
 }
 
-func tiers() []string {
-	var out []string
-	for t := range offer.Tiers {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out
-}
+func tiers() []string { return slices.Sorted(slices.Values(offer.TierOrder)) }
 
 // obj builds an ordered object from keys and values in turn.
 func obj(kv ...any) ordered {

@@ -75,7 +75,7 @@ func TestSchemaListsEveryQuestion(t *testing.T) {
 		}
 	}
 	props := v.root["properties"].(map[string]any)
-	if got, want := len(props), len(identityKeys)+len(offer.Sections); got != want {
+	if got, want := len(props), len(offer.CouncilKeys)+len(offer.Sections); got != want {
 		t.Errorf("%d top-level properties, want %d", got, want)
 	}
 	if fmt.Sprint(props["region"].(map[string]any)["enum"]) != fmt.Sprint(offer.Regions) {
@@ -226,7 +226,7 @@ func TestCheckerAcceptsEverythingTheSchemaAllows(t *testing.T) {
 			"apply": "Ask.", "src": "foi", "as_of": "2020-02-04", "band": "Priority", "name": "Service",
 			"groups": []any{map[string]any{"name": "Forum", "ages": "16-25", "regular_attendees": "5-6"}},
 		}
-		for _, k := range append(slices.Clone(answerFields), extra...) {
+		for _, k := range append(slices.Clone(offer.AnswerFields), extra...) {
 			v, ok := values[k]
 			if !ok {
 				t.Fatalf("the test has no sample value for answer field %q", k)
@@ -279,12 +279,12 @@ func TestCheckerAcceptsEverythingTheSchemaAllows(t *testing.T) {
 	for k, v := range sections {
 		doc[k] = v
 	}
-	for _, k := range identityKeys {
+	for _, k := range offer.CouncilKeys {
 		if _, ok := doc[k]; !ok {
 			t.Errorf("the test's sample file lacks %q", k)
 		}
 	}
-	for _, list := range [][]string{sourceKeys, contactKeys} {
+	for _, list := range [][]string{offer.SourceKeys, offer.ContactKeys} {
 		for _, k := range list {
 			if _, ok := doc["sources"].([]any)[0].(map[string]any)[k]; !ok {
 				if _, ok := doc["contacts"].([]any)[0].(map[string]any)[k]; !ok {

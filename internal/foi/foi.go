@@ -14,18 +14,6 @@ import (
 // Title is the request's subject line.
 const Title = "Local offer for care leavers"
 
-// Questions returns the questions a council of the given tier is asked, in
-// catalogue order.
-func Questions(tier string) []*offer.Question {
-	var out []*offer.Question
-	for i := range offer.Catalogue {
-		if q := &offer.Catalogue[i]; q.ProvidedBy(tier) {
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
 // Request is the full text of the request to the named council.
 func Request(name, tier string) string {
 	var b strings.Builder
@@ -36,14 +24,10 @@ func Request(name, tier string) string {
 		"leavers you looked after, and how a care leaver asks for it.\n")
 	n := 0
 	section := ""
-	for _, q := range Questions(tier) {
+	for _, q := range offer.ForTier(tier) {
 		if q.Section != section {
 			section = q.Section
-			for _, s := range offer.Sections {
-				if s.Key == section {
-					fmt.Fprintf(&b, "\n%s\n", s.Title)
-				}
-			}
+			fmt.Fprintf(&b, "\n%s\n", offer.SectionByKey(section).Title)
 		}
 		n++
 		fmt.Fprintf(&b, "%d. %s\n", n, q.Ask)

@@ -35,10 +35,10 @@ func TestTiersAreAskedWhatTheyProvide(t *testing.T) {
 		}
 	}
 	// A unitary council is asked every question, numbered in order.
-	if n := len(Questions("unitary")); n != len(offer.Catalogue) || !strings.Contains(unitary, "\n"+strconv.Itoa(n)+". ") {
+	if n := len(offer.ForTier("unitary")); n != len(offer.Catalogue) || !strings.Contains(unitary, "\n"+strconv.Itoa(n)+". ") {
 		t.Errorf("unitary request: %d questions, catalogue has %d", n, len(offer.Catalogue))
 	}
-	if len(Questions("district"))+len(Questions("county")) <= len(offer.Catalogue) {
+	if len(offer.ForTier("district"))+len(offer.ForTier("county")) <= len(offer.Catalogue) {
 		t.Error("councils of each tier should both be asked about themselves")
 	}
 }

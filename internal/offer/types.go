@@ -228,8 +228,9 @@ type Date struct {
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.Year == 0 }
 
-// Time returns the last moment the date could mean, at UTC midnight of the
-// last day covered, so a partial date is never judged older than it may be.
+// Time returns the start (UTC midnight) of the last day the date covers: the
+// day itself, or the last day of its month or year, so a partial date is
+// never judged older than it may be.
 func (d Date) Time() time.Time {
 	switch {
 	case d.Month == 0:

@@ -5,7 +5,6 @@
 package publish
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -156,9 +155,4 @@ func swap(next, dir string) error {
 		return os.RemoveAll(old)
 	}
 	return nil
-}
-
-// Equal reports whether two sets of files are the same, byte for byte.
-func Equal(a, b []File) bool {
-	return slices.EqualFunc(a, b, func(x, y File) bool { return x.Path == y.Path && bytes.Equal(x.Data, y.Data) })
 }

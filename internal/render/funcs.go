@@ -1,11 +1,11 @@
 package render
 
 import (
-	"github.com/localoffer/localoffer/internal/foi"
 	"html/template"
 	"strings"
 	"time"
 
+	"github.com/localoffer/localoffer/internal/foi"
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
 )
@@ -97,17 +97,10 @@ type tierOption struct{ Key, Name string }
 
 func tierList() []tierOption {
 	var out []tierOption
-	for _, k := range []string{"county", "district", "unitary", "metropolitan_borough", "london_borough", "city_corporation"} {
+	for _, k := range offer.TierOrder {
 		out = append(out, tierOption{k, offer.TierNames[k]})
 	}
 	return out
 }
 
-func sectionTitle(key string) string {
-	for _, s := range offer.Sections {
-		if s.Key == key {
-			return s.Title
-		}
-	}
-	return key
-}
+func sectionTitle(key string) string { return offer.SectionByKey(key).Title }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/localoffer/localoffer/internal/foi"
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/registry"
 )
@@ -52,14 +51,11 @@ func File(c registry.Council, today offer.Date) string {
 # from_age, to_age, gbp, count, pct, approx, per (%s), details, apply, src, as_of.
 `, today, strings.Join(offer.SourceTypes, ", "), strings.Join(offer.Bases, ", "), strings.Join(offer.Scopes, ", "), strings.Join(offer.Pers, ", "))
 	section, group := "", ""
-	for _, q := range foi.Questions(c.Tier) {
+	for _, q := range offer.ForTier(c.Tier) {
 		if q.Section != section {
 			section, group = q.Section, ""
-			for _, s := range offer.Sections {
-				if s.Key == section {
-					fmt.Fprintf(&b, "#\n# %s: %s\n# %s:\n", s.Title, s.Intro, s.Key)
-				}
-			}
+			s := offer.SectionByKey(section)
+			fmt.Fprintf(&b, "#\n# %s: %s\n# %s:\n", s.Title, s.Intro, s.Key)
 		}
 		path := strings.Split(q.Key, ".")
 		indent := "  "

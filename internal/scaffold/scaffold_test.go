@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/localoffer/localoffer/internal/content"
-	"github.com/localoffer/localoffer/internal/foi"
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/registry"
 )
@@ -89,7 +88,7 @@ func TestEveryQuestionIsThereAndNestsRight(t *testing.T) {
 			}
 			got[parts[1]] = true
 		}
-		for _, q := range foi.Questions(c.Tier) {
+		for _, q := range offer.ForTier(c.Tier) {
 			if !got[q.Key] {
 				t.Errorf("%s: uncommenting the template does not give %s", c.Name, q.Key)
 			}

@@ -1,0 +1,54 @@
+package offer
+
+// The keys of a content file besides the catalogue's questions. The content
+// checker reads them and the JSON Schema for editors is made from them, so
+// both always agree.
+var (
+	// CouncilKeys are a council file's top-level keys besides the sections.
+	CouncilKeys = []string{"schema", "gss", "name", "short_name", "tier", "parent", "region", "website",
+		"places", "aka", "updated", "ended", "successor", "default_src", "sources", "contacts"}
+	// RequiredKeys are the keys every council file must have.
+	RequiredKeys = []string{"gss", "name", "tier", "region"}
+	// JointKeys are a joint offer file's top-level keys besides the sections.
+	JointKeys = []string{"name", "area", "members", "member_count", "started", "confirmed", "default_src", "sources"}
+	// SourceKeys are the keys of each entry of sources.
+	SourceKeys = []string{"id", "type", "title", "ref", "campaign", "received", "responded", "published", "retrieved", "url", "licence", "note"}
+	// ContactKeys are the keys of each entry of contacts.
+	ContactKeys = []string{"role", "name", "title", "email", "phone", "url", "status", "details", "src"}
+	// AnswerFields are the keys every answer may have; a question's Extra adds more.
+	AnswerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "per", "details", "apply", "src", "as_of"}
+	// GroupKeys are the keys of each children in care council in groups.
+	GroupKeys = []string{"name", "ages", "regular_attendees"}
+	// TierOrder lists the tiers from the top down.
+	TierOrder = []string{"county", "district", "unitary", "metropolitan_borough", "london_borough", "city_corporation"}
+)
+
+// Patterns that values must match.
+const (
+	// GSSPattern is an English principal council's ONS code.
+	GSSPattern = `^E(0[6-9]|10)[0-9]{6}$`
+	// IDPattern is a source id or a file name: lower-case words and dashes.
+	IDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+)
+
+// SectionByKey returns the section with that key, or nil.
+func SectionByKey(key string) *Section {
+	for i := range Sections {
+		if Sections[i].Key == key {
+			return &Sections[i]
+		}
+	}
+	return nil
+}
+
+// ForTier returns the questions a council of the given tier answers, in
+// catalogue order.
+func ForTier(tier string) []*Question {
+	var out []*Question
+	for i := range Catalogue {
+		if q := &Catalogue[i]; q.ProvidedBy(tier) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
