@@ -53,7 +53,6 @@ type Council struct {
 	Successor *Council
 	Joints    []*Joint // joint offers the council is named as a member of
 	WDTK      string   // the council's id on WhatDoTheyKnow, from the reference list
-	Answered  int      // questions this council itself has answered
 	Sections  []Section
 	cells     map[string]*Row // the first row for each question, for tables
 }
@@ -147,7 +146,7 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 	}
 	regions := map[string]*Region{}
 	for _, oc := range set.Councils {
-		c := &Council{Council: oc, Answered: len(oc.Answers)}
+		c := &Council{Council: oc}
 		if ref, ok := registry.ByGSS(c.GSS); ok {
 			c.WDTK = ref.WDTK
 		}
