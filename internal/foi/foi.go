@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/localoffer/localoffer/internal/offer"
 )
@@ -16,8 +17,31 @@ const Title = "Local offer for care leavers"
 
 // Request is the full text of the request to the named council.
 func Request(name, tier string) string {
+	return "Dear " + name + ",\n\n" + Body(tier)
+}
+
+// Body is the request after its greeting: the same for every council of a
+// tier, so it is written once per tier.
+func Body(tier string) string {
+	bodiesOnce.Do(func() {
+		bodies = map[string]string{}
+		for _, t := range offer.TierOrder {
+			bodies[t] = body(t)
+		}
+	})
+	if b, ok := bodies[tier]; ok {
+		return b
+	}
+	return body(tier)
+}
+
+var (
+	bodiesOnce sync.Once
+	bodies     map[string]string
+)
+
+func body(tier string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Dear %s,\n\n", name)
 	b.WriteString("Under the Freedom of Information Act 2000, please tell me about your local offer for care leavers " +
 		"(section 2 of the Children and Social Work Act 2017). For each question, please answer yes, no or " +
 		"that you are considering it, and give any age limit, amount or number, whether it is only for care " +

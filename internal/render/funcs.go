@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/localoffer/localoffer/internal/foi"
@@ -21,7 +22,7 @@ var funcs = template.FuncMap{
 	"unknownSections": unknownSections,
 	"sourceCouncils":  sourceCouncils,
 	"role":            role,
-	"foiRequest":      foi.Request,
+	"foiRequest":      foiRequest,
 	"foiTitle":        func() string { return foi.Title },
 	"wdtk":            foi.WhatDoTheyKnow,
 	"sourceOf":        sourceOf,
@@ -104,3 +105,20 @@ func tierList() []tierOption {
 }
 
 func sectionTitle(key string) string { return offer.SectionByKey(key).Title }
+
+// foiRequest is the request to a council, escaped once per tier rather than
+// once per page: its body is the same for every council of a tier.
+func foiRequest(name, tier string) template.HTML {
+	foiOnce.Do(func() {
+		foiBodies = map[string]template.HTML{}
+		for _, t := range offer.TierOrder {
+			foiBodies[t] = template.HTML(template.HTMLEscapeString(foi.Body(t))) //nolint:gosec // escaped
+		}
+	})
+	return template.HTML(template.HTMLEscapeString("Dear "+name+",\n\n")) + foiBodies[tier] //nolint:gosec // escaped
+}
+
+var (
+	foiOnce   sync.Once
+	foiBodies map[string]template.HTML
+)
