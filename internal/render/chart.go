@@ -69,7 +69,7 @@ func charts(s *site.Site) []Chart {
 // SVG draws the chart as horizontal bars, with a title and description for
 // screen readers; the same numbers are in the table beside it.
 func (c Chart) SVG() template.HTML {
-	const rowH, labelW, barW, width = 28, 190, 300, 620
+	const rowH, labelW, barW, width = 28, 215, 250, 700
 	h := rowH*len(c.Bars) + 10
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-t %s-d">`, width, h, c.ID, c.ID)
