@@ -61,6 +61,9 @@ func TestSearchFindsCouncilsByTownNameAndTypo(t *testing.T) {
 		{"Hertsmre", "Hertsmere Borough Council", "District council in Hertfordshire"},
 		{"St Albans", "St Albans City and District Council", "District council in Hertfordshire"},
 		{"saint albans", "St Albans City and District Council", ""},
+		// A county town finds its district first: the district's page has both councils.
+		{"Hertford", "East Hertfordshire District Council", "District council in Hertfordshire"},
+		{"Cambridge", "Cambridge City Council", "District council in Cambridgeshire"},
 	} {
 		st := typeQuery(t, ctx, tc.query)
 		if len(st.Results) == 0 || st.Results[0] != tc.first {

@@ -49,7 +49,10 @@ function rank(entries, query) {
   if (!q) return [];
   const out = [];
   for (const e of entries) {
-    let best = Math.min(...e.keys.map((k) => score(q, k)));
+    let best = Math.min(...e.names.map((k) => score(q, k)));
+    // A county's town is also a district's, and the district's page shows
+    // both councils, so a county found by a town ranks after the district.
+    if (e.places.length) best = Math.min(best, (e.isCounty ? 1.5 : 0) + Math.min(...e.places.map((k) => score(q, k))));
     if (e.county.length) best = Math.min(best, 0.5 + Math.min(...e.county.map((k) => score(q, k))));
     if (best < Infinity) out.push({ e, best });
   }
@@ -84,7 +87,8 @@ function search(form) {
       countyGSS: li.dataset.county,
       about: li.querySelector(".count").textContent,
       names,
-      keys: [...names, ...(places ? places.textContent.split(", ").map(norm) : [])],
+      places: places ? places.textContent.split(", ").map(norm) : [],
+      isCounty: li.dataset.tier === "county",
       county: [],
     };
   });
