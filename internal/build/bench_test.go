@@ -49,7 +49,7 @@ func synthetic(b *testing.B, n int) fstest.MapFS {
 			}
 			return nil
 		}
-		if strings.HasPrefix(p, "content/councils/") {
+		if strings.HasPrefix(p, "content/councils/") || strings.HasPrefix(p, "content/joint/") {
 			return nil
 		}
 		data, err := fs.ReadFile(project, p)
