@@ -92,3 +92,26 @@ func (p *Page) answer(r site.Row) Answer {
 	}
 	return v
 }
+
+// KnownSections returns the page's sections that have answers: the
+// council's, composed for its residents, or the joint offer's.
+func (p *Page) KnownSections() []site.Section {
+	var all []site.Section
+	switch {
+	case p.Council != nil:
+		all = p.Council.Sections
+	case p.Joint != nil:
+		all = p.Joint.Sections
+	}
+	var out []site.Section
+	for _, s := range all {
+		if s.Known() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// District reports whether the page is a district council's, whose answers
+// come from more than one council.
+func (p *Page) District() bool { return p.Council != nil && p.Council.IsDistrict() }
