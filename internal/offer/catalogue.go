@@ -324,15 +324,19 @@ var byKey = func() map[string]*Question {
 func Lookup(key string) *Question { return byKey[key] }
 
 // InSection returns the section's questions in catalogue order.
-func InSection(section string) []*Question {
-	var out []*Question
+//
+// The slice is shared, worked out once: callers must not change it. Every
+// build asks for each council's sections, so this is on the hot path.
+func InSection(section string) []*Question { return bySection[section] }
+
+var bySection = func() map[string][]*Question {
+	m := map[string][]*Question{}
 	for i := range Catalogue {
-		if Catalogue[i].Section == section {
-			out = append(out, &Catalogue[i])
-		}
+		q := &Catalogue[i]
+		m[q.Section] = append(m[q.Section], q)
 	}
-	return out
-}
+	return m
+}()
 
 // Topic is a group of sections compared together in one table.
 type Topic struct {

@@ -41,13 +41,17 @@ func (p *Page) Answers(sec site.Section) []Answer {
 func (p *Page) answer(r site.Row) Answer {
 	q, a := r.Question, r.Answer
 	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, Undated: r.Undated, AsOf: r.AsOf.Words()}
+	var fs []string
+	if q.Kind.IsAnswer() {
+		fs = facts(q, a)
+	}
 	switch {
-	case q.Kind.IsAnswer() && q.Polarity == offer.Neutral && a.Status == offer.Yes && len(facts(q, a)) > 0:
+	case q.Kind.IsAnswer() && q.Polarity == offer.Neutral && a.Status == offer.Yes && len(fs) > 0:
 		// A figure, such as how many people the council employs, needs no "Yes".
-		v.Kind, v.Value = "text", strings.Join(facts(q, a), "; ")
+		v.Kind, v.Value = "text", strings.Join(fs, "; ")
 	case q.Kind.IsAnswer():
 		v.Kind, v.Verdict = "answer", verdict(q, a)
-		v.Facts = strings.Join(facts(q, a), "; ")
+		v.Facts = strings.Join(fs, "; ")
 	case q.Kind == offer.KindURL:
 		v.Kind, v.Value, v.Href = "link", a.Value, a.Value
 	case q.Kind == offer.KindList:
