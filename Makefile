@@ -3,7 +3,7 @@ GO ?= go
 BIN := bin/localoffer
 FUZZTIME ?= 10s
 
-.PHONY: build serve check test fuzz bench vet fmt clean
+.PHONY: build serve check test fuzz bench bench-quick vet fmt clean
 
 ## build: build the site from content/ into public/
 build: $(BIN)
@@ -39,9 +39,16 @@ vet:
 fuzz:
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime 5m
 
-## bench: measure build speed
+## bench: measure build speed: the Go benchmarks, then localoffer and Hugo side by side
+## (BENCHFLAGS passes flags to bench/sidebyside, for example BENCHFLAGS='-sizes 317 -hugo ~/go/bin/hugo')
+BENCHFLAGS ?=
 bench:
-	$(GO) test ./internal/build ./internal/devserver -run '^$$' -bench . -benchmem
+	$(GO) test ./... -run '^$$' -bench . -benchmem
+	$(GO) run ./bench/sidebyside $(BENCHFLAGS)
+
+## bench-quick: localoffer and Hugo side by side on 317 and 10,000 councils only
+bench-quick:
+	$(GO) run ./bench/sidebyside -sizes 317,10000 $(BENCHFLAGS)
 
 fmt:
 	gofmt -w cmd internal e2e
