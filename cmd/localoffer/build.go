@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/localoffer/localoffer/internal/build"
@@ -19,8 +20,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flags("build", stderr)
 	root := fs.String("root", ".", "project folder holding content/, layouts/ and static/")
 	out := fs.String("out", "public", "folder to write the site to")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for go tool pprof")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if *cpuProfile != "" {
+		stop, err := profileCPU(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "localoffer build:", err)
+			return exitUsage
+		}
+		defer stop()
 	}
 	now, err := today()
 	if err != nil {
@@ -42,6 +52,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "built %d councils, %d files into %s in %s\n",
-		len(res.Site.Councils), len(res.Files), *out, time.Since(start).Round(time.Millisecond))
+		len(res.Site.Councils), res.Count, *out, time.Since(start).Round(time.Millisecond))
 	return exitOK
+}
+
+// profileCPU starts a CPU profile written to file; stop ends it.
+func profileCPU(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

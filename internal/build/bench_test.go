@@ -1,13 +1,25 @@
 package build_test
 
 import (
+	"bytes"
 	"fmt"
-	"io/fs"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
-	"testing/fstest"
 
 	"github.com/localoffer/localoffer/internal/build"
+	"github.com/localoffer/localoffer/internal/content"
+	"github.com/localoffer/localoffer/internal/export"
+	"github.com/localoffer/localoffer/internal/publish"
+	"github.com/localoffer/localoffer/internal/render"
+	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/synth"
 )
 
 // BenchmarkBuildReal builds the bundled content in memory, start to finish.
@@ -19,55 +31,165 @@ func BenchmarkBuildReal(b *testing.B) {
 	}
 }
 
-// BenchmarkBuildSynthetic builds n copies of the fullest real council file,
-// to show how build time grows with the number of councils.
-func BenchmarkBuildSynthetic(b *testing.B) {
-	for _, n := range []int{317, 3170} {
-		fsys := synthetic(b, n)
+// benchSizes are the numbers of synthetic councils the benchmarks below
+// build. LOCALOFFER_BENCH_SIZES replaces them, as in
+// LOCALOFFER_BENCH_SIZES=317,10000,100000.
+func benchSizes(b *testing.B) []int {
+	env := os.Getenv("LOCALOFFER_BENCH_SIZES")
+	if env == "" {
+		return []int{317, 10000}
+	}
+	var out []int
+	for f := range strings.SplitSeq(env, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("LOCALOFFER_BENCH_SIZES: want numbers of councils, got %q", f)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// BenchmarkBuild builds synthetic projects from disk to disk, as
+// `localoffer build` does.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		dir := b.TempDir()
+		if err := synth.Write(filepath.Join(dir, "project"), project, n, 1); err != nil {
+			b.Fatal(err)
+		}
+		fsys := os.DirFS(filepath.Join(dir, "project"))
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := build.Site(fsys, now); err != nil {
+				if _, err := build.Write(fsys, now, filepath.Join(dir, "public")); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/council")
+			perCouncil(b, n)
 		})
 	}
 }
 
-// synthetic returns the project with n unitary councils made from Leicester's file.
-func synthetic(b *testing.B, n int) fstest.MapFS {
-	b.Helper()
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(project, ".", func(p string, d fs.DirEntry, err error) error {
+// BenchmarkStage times each stage of a build on its own, for each size:
+// load (read council files from disk and decode them), decode (the same from
+// memory: parsing YAML and checking it), model, render (every page through
+// the templates, on all processors), minify (every page, on all processors),
+// export (the open data files) and write (every file to a new folder that
+// replaces the old).
+func BenchmarkStage(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		fsys, err := synth.FS(project, n, 1)
 		if err != nil {
-			return err
+			b.Fatal(err)
 		}
-		if d.IsDir() {
-			if p != "." && !strings.HasPrefix(p, "layouts") && !strings.HasPrefix(p, "static") && !strings.HasPrefix(p, "content") {
-				return fs.SkipDir
+		dir := b.TempDir()
+		if err := synth.Write(filepath.Join(dir, "project"), project, n, 1); err != nil {
+			b.Fatal(err)
+		}
+		cfg, err := site.LoadConfig(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		set, problems := content.Load(fsys, now)
+		if errs := problems.Errors(); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		s := site.New(set, cfg, now)
+		r, err := render.New(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := publish.NewMinifier()
+		_, assets, err := m.Assets(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var mu sync.Mutex
+		var pages []publish.File
+		paths, err := r.Site(s, assets, func(path string, page []byte) error {
+			mu.Lock()
+			pages = append(pages, publish.File{Path: path, Data: bytes.Clone(page)})
+			mu.Unlock()
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		minified := make([]publish.File, len(pages))
+
+		stage := func(name string, f func(b *testing.B)) {
+			b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {
+				for b.Loop() {
+					f(b)
+				}
+				perCouncil(b, n)
+			})
+		}
+		stage("load", func(b *testing.B) { content.Load(os.DirFS(filepath.Join(dir, "project")), now) })
+		stage("decode", func(b *testing.B) { content.Load(fsys, now) })
+		stage("model", func(b *testing.B) { site.New(set, cfg, now) })
+		stage("render", func(b *testing.B) {
+			if _, err := r.Site(s, assets, func(string, []byte) error { return nil }); err != nil {
+				b.Fatal(err)
 			}
-			return nil
-		}
-		if strings.HasPrefix(p, "content/councils/") || strings.HasPrefix(p, "content/joint/") {
-			return nil
-		}
-		data, err := fs.ReadFile(project, p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
+		})
+		stage("minify", func(b *testing.B) {
+			parallel(len(pages), func(i int) {
+				var out bytes.Buffer
+				if err := m.MinifyTo(&out, pages[i].Path, bytes.NewBuffer(bytes.Clone(pages[i].Data))); err != nil {
+					b.Error(err)
+				}
+				minified[i] = publish.File{Path: pages[i].Path, Data: out.Bytes()}
+			})
+		})
+		stage("export", func(b *testing.B) {
+			if err := export.Write(s, paths, discard{}); err != nil {
+				b.Fatal(err)
+			}
+		})
+		stage("write", func(b *testing.B) {
+			folder, err := publish.NewFolder(filepath.Join(dir, "public"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			parallel(len(minified), func(i int) {
+				if err := folder.Put(minified[i].Path, minified[i].Data); err != nil {
+					b.Error(err)
+				}
+			})
+			if err := folder.Commit(); err != nil {
+				b.Fatal(err)
+			}
+		})
 	}
-	src, err := fs.ReadFile(project, "content/councils/leicester.md")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := range n {
-		// Codes beyond the reference list, so the synthetic councils only warn.
-		s := strings.Replace(string(src), "gss: E06000016", fmt.Sprintf("gss: E069%05d", i), 1)
-		s = strings.Replace(s, "name: Leicester City Council", fmt.Sprintf("name: Council %d", i), 1)
-		fsys[fmt.Sprintf("content/councils/council-%d.md", i)] = &fstest.MapFile{Data: []byte(s)}
-	}
-	return fsys
 }
+
+// perCouncil reports the time per council of a benchmark of n councils.
+func perCouncil(b *testing.B, n int) {
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/council")
+}
+
+// parallel calls f for 0 to n-1 on all processors, as the build does.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// discard is a publish.Sink that keeps nothing.
+type discard struct{}
+
+func (discard) Put(string, []byte) error { return nil }
+
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }

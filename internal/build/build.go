@@ -1,12 +1,15 @@
 // Package build runs the whole pipeline: it loads content, builds the site
-// model, renders pages, minifies and fingerprints files, and (with Write)
-// publishes them. It reads the project through an fs.FS, so tests can build
-// from memory.
+// model, renders pages, minifies and fingerprints files, and publishes them.
+// It reads the project through an fs.FS, so tests can build from memory, and
+// passes files to a publish.Sink as they are made, so a large site is
+// written to disk without ever being held in memory whole.
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/localoffer/localoffer/internal/content"
@@ -20,14 +23,16 @@ import (
 // Result is what a build made.
 type Result struct {
 	Site     *site.Site
-	Files    []publish.File
-	Problems diag.List // errors and warnings in the content, sorted
+	Files    []publish.File // the files, sorted by path; only from Site
+	Count    int            // how many files the build made
+	Problems diag.List      // errors and warnings in the content, sorted
 }
 
-// Site builds the site in memory from the project in fsys. now is the build's
-// date. When the content has errors, it returns them as a diag.List error
-// along with the Result holding every problem.
-func Site(fsys fs.FS, now time.Time) (*Result, error) {
+// Run builds the site from the project in fsys and passes its files to
+// sink. now is the build's date. When the content has errors, it returns
+// them as a diag.List error along with the Result holding every problem,
+// and sink gets nothing.
+func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 	cfg, err := site.LoadConfig(fsys)
 	if err != nil {
 		return nil, err
@@ -48,31 +53,62 @@ func Site(fsys fs.FS, now time.Time) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	pages, err := r.Site(res.Site, assets, m.Minify)
-	if err != nil {
-		return res, err
-	}
-	for _, p := range pages {
-		files = append(files, publish.File{Path: p.Path, Data: p.Data})
-	}
-	exports, err := export.Files(res.Site, files)
-	if err != nil {
-		return res, err
-	}
-	files = append(files, exports...)
 	files = append(files, publish.Headers(cfg.PostcodeAPI))
-	res.Files = files
+	for _, f := range files {
+		if err := sink.Put(f.Path, f.Data); err != nil {
+			return res, err
+		}
+	}
+	var buffers sync.Pool
+	pages, err := r.Site(res.Site, assets, func(path string, page []byte) error {
+		b, _ := buffers.Get().(*bytes.Buffer)
+		if b == nil {
+			b = new(bytes.Buffer)
+		}
+		defer buffers.Put(b)
+		b.Reset()
+		if err := m.MinifyTo(b, path, bytes.NewBuffer(page)); err != nil {
+			return err
+		}
+		return sink.Put(path, b.Bytes())
+	})
+	if err != nil {
+		return res, err
+	}
+	if err := export.Write(res.Site, pages, sink); err != nil {
+		return res, err
+	}
+	res.Count = len(files) + len(pages) + export.Count
 	return res, nil
 }
 
-// Write builds the site and publishes it to the folder out. On any error the
-// folder is left as it was.
-func Write(fsys fs.FS, now time.Time, out string) (*Result, error) {
-	res, err := Site(fsys, now)
+// Site builds the site in memory, as Run does.
+func Site(fsys fs.FS, now time.Time) (*Result, error) {
+	var m publish.Memory
+	res, err := Run(fsys, now, &m)
 	if err != nil {
 		return res, err
 	}
-	if err := publish.Write(out, res.Files); err != nil {
+	if res.Files, err = m.Files(); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// Write builds the site and publishes it to the folder out, writing each
+// file as it is made into a new folder that replaces out only when the
+// build has succeeded. On any error out is left as it was.
+func Write(fsys fs.FS, now time.Time, out string) (*Result, error) {
+	folder, err := publish.NewFolder(out)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Run(fsys, now, folder)
+	if err != nil {
+		folder.Abort()
+		return res, err
+	}
+	if err := folder.Commit(); err != nil {
 		return res, fmt.Errorf("write %s: %w", out, err)
 	}
 	return res, nil

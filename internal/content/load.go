@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/localoffer/localoffer/internal/diag"
@@ -90,45 +93,82 @@ func (l *loader) markdown(dir string) []string {
 	return out
 }
 
-// read loads a file and splits its frontmatter; ok is false after a problem.
-func (l *loader) read(file string) (*yaml.Node, []byte, *decoder, string, bool) {
-	src, err := fs.ReadFile(l.fsys, file)
+// read loads a file and splits its frontmatter; ok is false after a
+// problem. Problems go into the returned list, so files can be read at once.
+func read(fsys fs.FS, file string, now time.Time) (root *yaml.Node, body []byte, d *decoder, slug string, problems diag.List, ok bool) {
+	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		l.fileError(file, "cannot read: "+err.Error())
-		return nil, nil, nil, "", false
+		return nil, nil, nil, "", diag.List{{File: file, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}, false
 	}
 	root, body, off, problem := split(file, src)
 	if problem != nil {
-		l.diags = append(l.diags, *problem)
-		return nil, nil, nil, "", false
+		return nil, nil, nil, "", diag.List{*problem}, false
 	}
-	slug := strings.ToLower(strings.TrimSuffix(path.Base(file), ".md"))
+	slug = strings.ToLower(strings.TrimSuffix(path.Base(file), ".md"))
 	if !idPattern.MatchString(slug) {
-		l.fileError(file, fmt.Sprintf("file name: want lower-case letters, digits and dashes, like hertsmere.md, got %q", path.Base(file)))
+		problems = append(problems, diag.Diagnostic{File: file, Line: 1, Col: 1,
+			Msg: fmt.Sprintf("file name: want lower-case letters, digits and dashes, like hertsmere.md, got %q", path.Base(file))})
 	}
-	return root, body, &decoder{file: file, lineOff: off, now: l.now}, slug, true
+	return root, body, &decoder{file: file, lineOff: off, now: now}, slug, problems, true
 }
 
+// read reads one file for the loader, keeping its problems.
+func (l *loader) read(file string) (*yaml.Node, []byte, *decoder, string, bool) {
+	root, body, d, slug, problems, ok := read(l.fsys, file, l.now)
+	l.diags = append(l.diags, problems...)
+	return root, body, d, slug, ok
+}
+
+// councilFile is what reading one council file gives.
+type councilFile struct {
+	c        *offer.Council
+	pos      positions
+	problems diag.List
+}
+
+// readCouncil reads and decodes one council file; c is nil if it could not
+// be read at all.
+func readCouncil(fsys fs.FS, file string, now time.Time) councilFile {
+	root, body, d, slug, problems, ok := read(fsys, file, now)
+	if !ok {
+		return councilFile{problems: problems}
+	}
+	c := &offer.Council{File: file, Slug: slug, Body: body}
+	d.council(root, c)
+	pos := positions{gss: d.at(root, "gss"), parent: d.at(root, "parent"), keys: map[string]diag.Diagnostic{}}
+	for _, k := range []string{"name", "tier", "region"} {
+		pos.keys[k] = d.at(root, k)
+	}
+	pos.keys["parent"] = pos.parent
+	for _, r := range d.councils {
+		pos.councils = append(pos.councils, d.refAt(r))
+	}
+	return councilFile{c: c, pos: pos, problems: append(problems, d.diags...)}
+}
+
+// councils reads the council files on all processors: parsing YAML is most
+// of the time a large directory takes to load.
 func (l *loader) councils() {
-	l.pos = map[*offer.Council]positions{}
-	for _, file := range l.markdown(CouncilsDir) {
-		root, body, d, slug, ok := l.read(file)
-		if !ok {
+	files := l.markdown(CouncilsDir)
+	read := make([]councilFile, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+				read[i] = readCouncil(l.fsys, files[i], l.now)
+			}
+		})
+	}
+	wg.Wait()
+	l.pos = make(map[*offer.Council]positions, len(files))
+	for _, f := range read {
+		l.diags = append(l.diags, f.problems...)
+		if f.c == nil {
 			continue
 		}
-		c := &offer.Council{File: file, Slug: slug, Body: body}
-		d.council(root, c)
-		l.diags = append(l.diags, d.diags...)
-		pos := positions{gss: d.at(root, "gss"), parent: d.at(root, "parent"), keys: map[string]diag.Diagnostic{}}
-		for _, k := range []string{"name", "tier", "region"} {
-			pos.keys[k] = d.at(root, k)
-		}
-		pos.keys["parent"] = pos.parent
-		for _, r := range d.councils {
-			pos.councils = append(pos.councils, d.refAt(r))
-		}
-		l.pos[c] = pos
-		l.set.Councils = append(l.set.Councils, c)
+		l.pos[f.c] = f.pos
+		l.set.Councils = append(l.set.Councils, f.c)
 	}
 	// Two files can share a slug (Leicester.md, leicester.md); the file name
 	// breaks the tie, so the same content always reports the same way.

@@ -3,9 +3,9 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"strconv"
 
-	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
 )
 
@@ -18,21 +18,30 @@ var CSVColumns = []string{
 	"value", "apply",
 }
 
-// OffersCSV writes one row per council per catalogue question (RFC 4180,
+// WriteCSV writes one row per council per catalogue question (RFC 4180,
 // with a header row): councils in GSS order, questions in catalogue order.
 // A question nobody has found out about has its row, with no status.
-func OffersCSV(s *site.Site) []byte {
-	var b bytes.Buffer
-	b.Grow(len(s.Councils) * len(offer.Catalogue) * 140) // about the size of a row
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	_ = w.Write(CSVColumns) // writing to a bytes.Buffer cannot fail
+func WriteCSV(w io.Writer, s *site.Site) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(CSVColumns); err != nil {
+		return err
+	}
 	for _, c := range byGSS(s) {
 		for _, f := range Facts(c) {
-			_ = w.Write(csvRow(c, f))
+			if err := cw.Write(csvRow(c, f)); err != nil {
+				return err
+			}
 		}
 	}
-	w.Flush()
+	cw.Flush()
+	return cw.Error()
+}
+
+// OffersCSV returns offers.csv as WriteCSV writes it.
+func OffersCSV(s *site.Site) []byte {
+	var b bytes.Buffer
+	_ = WriteCSV(&b, s) // writing to a bytes.Buffer cannot fail
 	return b.Bytes()
 }
 

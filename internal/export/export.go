@@ -10,6 +10,8 @@
 package export
 
 import (
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -28,29 +30,59 @@ const (
 	FeedFile    = "feed.xml"
 )
 
-// Files makes the export files for the site s. built is the files the build
-// has made so far: the sitemap lists the HTML pages among them.
-func Files(s *site.Site, built []publish.File) ([]publish.File, error) {
-	data, err := OffersJSON(s)
-	if err != nil {
-		return nil, err
+// Count is how many files Write makes.
+const Count = 6
+
+// Write makes the export files for the site s and puts them in sink. pages
+// are the paths of the site's HTML pages, for the sitemap. The big files,
+// offers.csv and offers.json, are written as they are made, so they never
+// have to fit in memory.
+func Write(s *site.Site, pages []string, sink publish.Sink) error {
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, *site.Site) error
+	}{{CSVFile, WriteCSV}, {JSONFile, WriteJSON}} {
+		w, err := sink.Create(f.name)
+		if err != nil {
+			return err
+		}
+		err = f.write(w, s)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("export %s: %w", f.name, err)
+		}
 	}
 	feed, err := Feed(s)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	sitemap, err := Sitemap(s, built)
+	sitemap, err := Sitemap(s, pages)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return []publish.File{
-		{Path: CSVFile, Data: OffersCSV(s)},
-		{Path: JSONFile, Data: data},
+	for _, f := range []publish.File{
 		{Path: SchemaFile, Data: Schema()},
 		{Path: SitemapFile, Data: sitemap},
 		{Path: RobotsFile, Data: Robots(s)},
 		{Path: FeedFile, Data: feed},
-	}, nil
+	} {
+		if err := sink.Put(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Files makes the export files for the site s in memory; pages are as for
+// Write.
+func Files(s *site.Site, pages []string) ([]publish.File, error) {
+	var m publish.Memory
+	if err := Write(s, pages, &m); err != nil {
+		return nil, err
+	}
+	return m.Files()
 }
 
 // Fact is one council's answer to one catalogue question, as the exports give

@@ -558,8 +558,12 @@ func BenchmarkFiles(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var pages []string
+	for _, f := range res.Files {
+		pages = append(pages, f.Path)
+	}
 	for b.Loop() {
-		if _, err := export.Files(res.Site, res.Files); err != nil {
+		if _, err := export.Files(res.Site, pages); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,9 +1,11 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -99,7 +101,7 @@ type JSONCouncil struct {
 	Successor string `json:"successor,omitempty"`
 	// Answers holds a JSONAnswer for each question with a known answer, by
 	// question key, in catalogue order.
-	Answers ordered `json:"answers"`
+	Answers json.RawMessage `json:"answers"`
 }
 
 // JSONAnswer is one answer, with who gives it and where it comes from.
@@ -152,8 +154,10 @@ type JSONSource struct {
 	Licence string `json:"licence,omitempty"`
 }
 
-// OffersJSON writes the catalogue and every council's known answers as JSON.
-func OffersJSON(s *site.Site) ([]byte, error) {
+// WriteJSON writes the catalogue and every council's known answers as JSON:
+// the catalogue indented, then one council to a line, so the file is quick
+// to write and read and its diffs show which councils changed.
+func WriteJSON(w io.Writer, s *site.Site) error {
 	doc := Offers{
 		GeneratedFrom: "the council and joint offer files in content/ of " + s.Config.Repository,
 		Licence: Licence{
@@ -189,29 +193,81 @@ func OffersJSON(s *site.Site) ([]byte, error) {
 			MemberCount: j.MemberCount, Confirmed: j.Confirmed, Page: j.Path(),
 		})
 	}
-	for _, c := range byGSS(s) {
+	head, err := marshal(doc, " ")
+	if err != nil {
+		return err
+	}
+	// The councils go where the empty list is, at the end of the document.
+	head, ok := bytes.CutSuffix(head, []byte("[]\n}\n"))
+	if !ok {
+		return fmt.Errorf("councils are not the last member of %s", JSONFile)
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	bw.WriteString("[")
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
+	enc.SetEscapeHTML(false)
+	for i, c := range byGSS(s) {
 		jc := JSONCouncil{
 			GSS: c.GSS, Name: c.Name, ShortName: c.ShortName, Tier: c.Tier, Parent: c.Parent, Region: c.Region,
 			Page: c.Path(), Website: c.Website, Updated: c.Updated.String(), Ended: c.Ended.String(),
-			Successor: c.Council.Successor, Answers: ordered{},
+			Successor: c.Council.Successor,
 		}
-		for _, f := range Facts(c) {
-			if f.Row == nil {
-				continue
-			}
-			a := jsonAnswer(f.Row)
-			for _, r := range f.Older {
-				a.Older = append(a.Older, jsonAnswer(r))
-			}
-			jc.Answers = append(jc.Answers, member{f.Question.Key, a})
+		if jc.Answers, err = answersJSON(&line, enc, Facts(c)); err != nil {
+			return fmt.Errorf("%s: %w", c.GSS, err)
 		}
-		doc.Councils = append(doc.Councils, jc)
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n  ")
+		line.Reset()
+		if err := enc.Encode(jc); err != nil {
+			return fmt.Errorf("%s: %w", c.GSS, err)
+		}
+		bw.Write(bytes.TrimSuffix(line.Bytes(), []byte("\n")))
 	}
-	out, err := marshal(doc, " ")
-	if err != nil {
+	bw.WriteString("\n ]\n}\n")
+	return bw.Flush()
+}
+
+// answersJSON writes a council's known answers as one JSON object, by
+// question key in catalogue order, with enc, which writes to b.
+func answersJSON(b *bytes.Buffer, enc *json.Encoder, facts []Fact) (json.RawMessage, error) {
+	b.Reset()
+	b.WriteByte('{')
+	for _, f := range facts {
+		if f.Row == nil {
+			continue
+		}
+		a := jsonAnswer(f.Row)
+		for _, r := range f.Older {
+			a.Older = append(a.Older, jsonAnswer(r))
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		if err := enc.Encode(f.Question.Key); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // the newline Encode ends with
+		b.WriteByte(':')
+		if err := enc.Encode(a); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Question.Key, err)
+		}
+		b.Truncate(b.Len() - 1)
+	}
+	b.WriteByte('}')
+	return bytes.Clone(b.Bytes()), nil
+}
+
+// OffersJSON returns offers.json as WriteJSON writes it.
+func OffersJSON(s *site.Site) ([]byte, error) {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, s); err != nil {
 		return nil, fmt.Errorf("export %s: %w", JSONFile, err)
 	}
-	return out, nil
+	return b.Bytes(), nil
 }
 
 func jsonAnswer(r *site.Row) JSONAnswer {

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/localoffer/localoffer/internal/publish"
 	"github.com/localoffer/localoffer/internal/site"
 )
 
@@ -24,10 +23,10 @@ type SitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// Sitemap lists every HTML page among files (but 404.html) with its
+// Sitemap lists every HTML page among pages (but 404.html) with its
 // absolute address, folders as .../councils/leicester/, in address order.
 // Council pages give the date their file was last checked as lastmod.
-func Sitemap(s *site.Site, files []publish.File) ([]byte, error) {
+func Sitemap(s *site.Site, pages []string) ([]byte, error) {
 	updated := map[string]string{}
 	for _, c := range s.Councils {
 		if !c.Updated.IsZero() {
@@ -35,11 +34,11 @@ func Sitemap(s *site.Site, files []publish.File) ([]byte, error) {
 		}
 	}
 	var set URLSet
-	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".html") || f.Path == "404.html" {
+	for _, p := range pages {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" {
 			continue
 		}
-		set.URLs = append(set.URLs, SitemapURL{Loc: PageURL(s, f.Path), LastMod: updated[f.Path]})
+		set.URLs = append(set.URLs, SitemapURL{Loc: PageURL(s, p), LastMod: updated[p]})
 	}
 	slices.SortFunc(set.URLs, func(a, b SitemapURL) int { return strings.Compare(a.Loc, b.Loc) })
 	set.URLs = slices.CompactFunc(set.URLs, func(a, b SitemapURL) bool { return a.Loc == b.Loc })

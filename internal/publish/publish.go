@@ -5,7 +5,11 @@
 package publish
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
+	"errors"
+	"io"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
@@ -14,6 +18,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -58,6 +63,20 @@ func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
+// MinifyTo minifies src into dst by the file name's extension; other files
+// are copied. src may be changed.
+func (m *Minifier) MinifyTo(dst *bytes.Buffer, name string, src *bytes.Buffer) error {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		_, err := dst.Write(src.Bytes())
+		return err
+	}
+	if err := m.m.Minify(mt, dst, src); err != nil {
+		return fmt.Errorf("minify %s: %w", name, err)
+	}
+	return nil
+}
+
 // Assets reads static/: style sheets and scripts are minified and get a
 // content hash in their names, under assets/; other files keep their paths.
 // It returns the files and a map from each fingerprinted file's name in
@@ -94,45 +113,196 @@ func (m *Minifier) Assets(fsys fs.FS) ([]File, map[string]string, error) {
 	return files, names, nil
 }
 
-// Write writes files as the folder dir, replacing what was there only once
-// every file is written. It builds the site in a fresh folder beside dir,
-// then swaps the two; on any failure dir is left as it was.
-func Write(dir string, files []File) (err error) {
+// Sink receives the files of a site as a build makes them, from many
+// goroutines at once. Neither Put nor a writer from Create keeps the bytes it
+// is given after it returns, so builders can reuse their buffers.
+type Sink interface {
+	// Put adds a file.
+	Put(path string, data []byte) error
+	// Create adds a file written in pieces, for files too big to hold in
+	// memory; the file is complete once the writer is closed.
+	Create(path string) (io.WriteCloser, error)
+}
+
+// checkPath reports a path that cannot be a file of the site.
+func checkPath(p string) error {
+	if !fs.ValidPath(p) || p == "." {
+		return fmt.Errorf("publish: %q is not a path inside the site", p)
+	}
+	return nil
+}
+
+// Memory is a Sink that keeps the files in memory, for tests and the
+// preview server.
+type Memory struct {
+	mu    sync.Mutex
+	files []File
+}
+
+// Put keeps a copy of data.
+func (m *Memory) Put(p string, data []byte) error {
+	if err := checkPath(p); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.files = append(m.files, File{p, bytes.Clone(data)})
+	m.mu.Unlock()
+	return nil
+}
+
+// Create returns a writer whose bytes become the file when it is closed.
+func (m *Memory) Create(p string) (io.WriteCloser, error) {
+	if err := checkPath(p); err != nil {
+		return nil, err
+	}
+	return &memoryFile{m: m, path: p}, nil
+}
+
+type memoryFile struct {
+	bytes.Buffer
+	m    *Memory
+	path string
+}
+
+func (f *memoryFile) Close() error {
+	f.m.mu.Lock()
+	f.m.files = append(f.m.files, File{f.path, f.Bytes()})
+	f.m.mu.Unlock()
+	return nil
+}
+
+// Files returns the files sorted by path, or an error if two share a path.
+func (m *Memory) Files() ([]File, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	slices.SortFunc(m.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	for i := 1; i < len(m.files); i++ {
+		if m.files[i-1].Path == m.files[i].Path {
+			return nil, fmt.Errorf("publish: two files would be written to %s", m.files[i].Path)
+		}
+	}
+	return m.files, nil
+}
+
+// Folder is a Sink that writes the site into a new folder beside its
+// destination as the files arrive, so a large site never has to fit in
+// memory, and puts it in place of the destination only when committed. On
+// any failure the destination is left as it was.
+type Folder struct {
+	dir, tmp string
+	made     sync.Map // folders inside tmp that exist
+}
+
+// NewFolder starts writing a site that will replace the folder dir.
+func NewFolder(dir string) (*Folder, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
 	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	return &Folder{dir: dir, tmp: tmp}, nil
+}
+
+// open creates the file p inside the new folder; a file that is already
+// there is an error, because two parts of the build made the same file.
+func (f *Folder) open(p string) (*os.File, error) {
+	if err := checkPath(p); err != nil {
+		return nil, err
+	}
+	target := filepath.Join(f.tmp, filepath.FromSlash(p))
+	if d := filepath.Dir(target); d != f.tmp {
+		if _, ok := f.made.Load(d); !ok {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return nil, fmt.Errorf("publish: %w", err)
+			}
+			f.made.Store(d, true)
+		}
+	}
+	file, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("publish: two files would be written to %s", p)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	return file, nil
+}
+
+// Put writes a file.
+func (f *Folder) Put(p string, data []byte) error {
+	file, err := f.open(p)
+	if err != nil {
+		return err
+	}
+	_, err = file.Write(data)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	sorted := slices.Clone(files)
-	slices.SortFunc(sorted, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	for i, f := range sorted {
-		if i > 0 && sorted[i-1].Path == f.Path {
-			return fmt.Errorf("publish: two files would be written to %s", f.Path)
-		}
-		if !fs.ValidPath(f.Path) || f.Path == "." {
-			return fmt.Errorf("publish: %q is not a path inside the site", f.Path)
-		}
-		target := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return fmt.Errorf("publish: %w", err)
-		}
-		if err := os.WriteFile(target, f.Data, 0o644); err != nil {
-			return fmt.Errorf("publish: %w", err)
+	return nil
+}
+
+// Create returns a buffered writer to a new file.
+func (f *Folder) Create(p string) (io.WriteCloser, error) {
+	file, err := f.open(p)
+	if err != nil {
+		return nil, err
+	}
+	return &folderFile{bufio.NewWriterSize(file, 256<<10), file}, nil
+}
+
+type folderFile struct {
+	*bufio.Writer
+	f *os.File
+}
+
+func (w *folderFile) Close() error {
+	err := w.Flush()
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// Commit puts the new folder in place of the destination.
+func (f *Folder) Commit() error {
+	if err := swap(f.tmp, f.dir); err != nil {
+		f.Abort()
+		return err
+	}
+	return nil
+}
+
+// Abort removes the new folder, leaving the destination as it was.
+func (f *Folder) Abort() { os.RemoveAll(f.tmp) }
+
+// Write writes files as the folder dir, replacing what was there only once
+// every file is written. On any failure dir is left as it was.
+func Write(dir string, files []File) error {
+	f, err := NewFolder(dir)
+	if err != nil {
+		return err
+	}
+	for _, file := range files {
+		if err := f.Put(file.Path, file.Data); err != nil {
+			f.Abort()
+			return err
 		}
 	}
-	return swap(tmp, dir)
+	return f.Commit()
 }
 
 // swap puts the new folder in place of dir, keeping the old one until the new

@@ -4,6 +4,7 @@
 package render
 
 import (
+	"time"
 	"bytes"
 	"errors"
 	"fmt"
@@ -181,16 +182,12 @@ func (p *Page) Asset(name string) (string, error) {
 	return p.Link(fp), nil
 }
 
-// Output is one rendered file, by its path in the site.
-type Output struct {
-	Path string
-	Data []byte
-}
-
-// Site renders every page of the site, on all processors. assets maps names
-// in static/ to their fingerprinted paths; finish, if not nil, is applied to
-// each page (to minify it) in the same worker.
-func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path string, data []byte) ([]byte, error)) ([]Output, error) {
+// Site renders every page of the site, on all processors, and passes each
+// to emit with its path in the site as soon as it is made; emit is called
+// from many goroutines, and must not keep page after it returns. assets maps
+// names in static/ to their fingerprinted paths. Site returns the pages'
+// paths.
+func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path string, page []byte) error) ([]string, error) {
 	var pages []*Page
 	add := func(p *Page) { p.Site, p.assets = s, assets; pages = append(pages, p) }
 
@@ -252,15 +249,26 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path
 	}
 	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found"})
 
-	out := make([]Output, len(pages))
+	paths := make([]string, len(pages))
+	for i, p := range pages {
+		paths[i] = p.Path
+		if p.Path == "" || strings.HasSuffix(p.Path, "/") {
+			paths[i] += "index.html"
+		}
+	}
 	errs := make([]error, len(pages))
-	next := make(chan int)
+	next := make(chan int, 64)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var b bytes.Buffer
 			for i := range next {
-				out[i], errs[i] = r.one(&b, pages[i], finish)
+				if err := r.page(&b, pages[i]); err != nil {
+					errs[i] = fmt.Errorf("render %s: %w", strings.TrimSuffix(pages[i].Path, "/"), err)
+					continue
+				}
+				pages[i] = nil // let the page's data go once it is written
+				errs[i] = emit(paths[i], b.Bytes())
 			}
 		})
 	}
@@ -269,29 +277,30 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, finish func(path
 	}
 	close(next)
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := firstErrors(errs, 10); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return paths, nil
 }
 
-// one renders a page and passes it through finish.
-func (r *Renderer) one(b *bytes.Buffer, p *Page, finish func(string, []byte) ([]byte, error)) (Output, error) {
-	file := p.Path
-	if file == "" || strings.HasSuffix(file, "/") {
-		file += "index.html"
-	}
-	if err := r.page(b, p); err != nil {
-		return Output{}, fmt.Errorf("render %s: %w", strings.TrimSuffix(p.Path, "/"), err)
-	}
-	data := bytes.Clone(b.Bytes())
-	if finish != nil {
-		var err error
-		if data, err = finish(file, data); err != nil {
-			return Output{}, err
+// firstErrors joins the first n errors in errs and says how many more there
+// are, so a broken template reports a few pages, not every page it broke.
+func firstErrors(errs []error, n int) error {
+	var out []error
+	more := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+		case len(out) < n:
+			out = append(out, err)
+		default:
+			more++
 		}
 	}
-	return Output{Path: file, Data: data}, nil
+	if more > 0 {
+		out = append(out, fmt.Errorf("and %d more pages failed", more))
+	}
+	return errors.Join(out...)
 }
 
 func (r *Renderer) page(b *bytes.Buffer, p *Page) error {
@@ -314,3 +323,6 @@ func (r *Renderer) page(b *bytes.Buffer, p *Page) error {
 	}
 	return r.pages[p.Kind].ExecuteTemplate(b, "base.html", p)
 }
+
+var kindMu sync.Mutex
+var kindTime = map[string]time.Duration{}

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"html/template"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -29,13 +31,101 @@ type Answer struct {
 	Note    string // a caution: not yet confirmed by each council, or replaced by a newer answer
 }
 
-// Answers returns a section's rows as the page shows them.
-func (p *Page) Answers(sec site.Section) []Answer {
-	out := make([]Answer, len(sec.Rows))
-	for i, r := range sec.Rows {
-		out[i] = p.answer(r)
+// Rows returns a section's rows as HTML: a <div> of <dt> and <dd> for each.
+// They are written in Go rather than through the template engine because a
+// large directory has hundreds of thousands of them, and the engine's
+// reflection costs a microsecond or more for every value it prints. Every
+// text is escaped, and every link is checked as html/template would.
+func (p *Page) Rows(sec site.Section) template.HTML {
+	var b strings.Builder
+	for _, r := range sec.Rows {
+		writeRow(&b, p.answer(r))
 	}
-	return out
+	return template.HTML(b.String()) //nolint:gosec // writeRow escapes every text and link
+}
+
+// writeRow writes one answer as the page shows it.
+func writeRow(b *strings.Builder, v Answer) {
+	esc := template.HTMLEscapeString
+	b.WriteString("<div>\n<dt>" + esc(v.Label) + "</dt>\n<dd>")
+	switch {
+	case v.Kind == "answer":
+		b.WriteString(`<span class="v ` + esc(v.Verdict.Class) + `"><span aria-hidden="true">` + esc(v.Verdict.Symbol) + "</span> " + esc(v.Verdict.Word) + "</span>")
+		if v.Facts != "" {
+			b.WriteString(": " + esc(v.Facts))
+		}
+	case v.Kind == "list":
+		b.WriteString("<ul>")
+		for _, x := range v.Values {
+			b.WriteString("<li>" + esc(x) + "</li>")
+		}
+		b.WriteString("</ul>")
+	case v.Href != "":
+		b.WriteString(`<a href="` + href(v.Href) + `">` + esc(v.Value) + "</a>")
+	default:
+		b.WriteString(esc(v.Value))
+	}
+	b.WriteString("\n")
+	if v.Details != "" {
+		b.WriteString("<p>" + esc(v.Details) + "</p>")
+	}
+	b.WriteString("\n")
+	if v.Apply != "" {
+		b.WriteString("<p><strong>How to get it:</strong> " + esc(v.Apply) + "</p>")
+	}
+	b.WriteString("\n" + `<p class="src">`)
+	if v.From != "" {
+		b.WriteString("From ")
+		if v.FromRef != "" {
+			b.WriteString(`<a href="` + href(v.FromRef) + `">` + esc(v.From) + "</a>")
+		} else {
+			b.WriteString(esc(v.From))
+		}
+		b.WriteString(". ")
+	}
+	if v.Source != "" {
+		b.WriteString(`Source: <a href="` + href(v.SrcRef) + `">` + esc(v.Source) + "</a>, ")
+	}
+	b.WriteString(esc(v.AsOf) + ".")
+	switch {
+	case v.Stale:
+		b.WriteString(` <strong class="old">May be out of date</strong>`)
+	case v.Undated:
+		b.WriteString(` <strong class="old">Undated: check it is still true</strong>`)
+	}
+	if v.Note != "" {
+		b.WriteString(" " + esc(v.Note))
+	}
+	b.WriteString("</p>\n</dd>\n</div>\n")
+}
+
+// href makes a link safe for an href attribute, as html/template does: a
+// link with a scheme other than http, https, mailto or tel becomes
+// "#ZgotmplZ", bytes outside URLs are percent-encoded, and the rest is
+// escaped for the attribute.
+func href(s string) string {
+	if i := strings.IndexAny(s, ":/?#"); i > 0 && s[i] == ':' {
+		switch strings.ToLower(s[:i]) {
+		case "http", "https", "mailto", "tel":
+		default:
+			return "#ZgotmplZ"
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~:/?#[]@!$()*+,;=%", c) >= 0:
+			b.WriteByte(c)
+		case c == '&':
+			b.WriteString("&amp;")
+		case c == '\'':
+			b.WriteString("&#39;")
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 func (p *Page) answer(r site.Row) Answer {
