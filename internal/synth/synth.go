@@ -210,8 +210,8 @@ func File(w *strings.Builder, c Council, seed uint64) {
 type gen struct {
 	indent string // of the fields of the answer being written
 	r      *rand.Rand
-	w *strings.Builder
-	c Council
+	w      *strings.Builder
+	c      Council
 }
 
 func (g *gen) f(format string, args ...any) { fmt.Fprintf(g.w, format, args...) }
