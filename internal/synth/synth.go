@@ -394,25 +394,33 @@ func (g *gen) sentence(n int) string {
 func (g *gen) body() {
 	target := 300 + g.r.IntN(301)
 	written := 0
-	g.f("%s is a %s in %s. ", g.c.Name, strings.ReplaceAll(g.c.Tier, "_", " "), g.c.Region)
-	written += 8
+	// sentence writes one sentence of n words unless that would pass the
+	// target, and reports whether it did.
+	sentence := func(format string, n int) bool {
+		if written+n > target {
+			return false
+		}
+		g.f(format, g.sentence(n))
+		written += n
+		return true
+	}
+	g.f("%s is a %s in %s.", g.c.Name, strings.ReplaceAll(g.c.Tier, "_", " "), g.c.Region)
+	written += len(strings.Fields(g.c.Name)) + 4
 	headings := []string{"What you can get", "Money and housing", "Education and work", "Health and wellbeing", "How to ask"}
-	for h := 0; written < target; h++ {
+	for h := 0; written < target-12; h++ {
 		for range 2 + g.r.IntN(3) {
-			n := 8 + g.r.IntN(14)
-			s := g.sentence(n)
+			format := " %s"
 			if g.chance(0.2) {
-				s = "**" + strings.TrimSuffix(s, ".") + "**."
+				format = " **%s**"
 			}
-			g.f("%s ", s)
-			written += n
+			if !sentence(format, 8+g.r.IntN(14)) {
+				break
+			}
 		}
 		g.f("\n\n")
 		if h%2 == 1 {
 			for range 3 {
-				n := 4 + g.r.IntN(6)
-				g.f("- %s\n", g.sentence(n))
-				written += n
+				sentence("- %s\n", 4+g.r.IntN(6))
 			}
 			g.f("\n")
 		}
@@ -420,9 +428,13 @@ func (g *gen) body() {
 			g.f("Read [the council's page about leaving care](https://www.%s.example/care-leavers) for more.\n\n", g.c.Slug)
 			written += 9
 		}
-		if written < target {
-			g.f("## %s\n\n", headings[h%len(headings)])
-			written += 3
+		g.f("## %s\n\n", headings[h%len(headings)])
+		written += 3
+	}
+	for written < target {
+		if !sentence(" %s", min(target-written, 12)) {
+			break
 		}
 	}
+	g.f("\n")
 }
