@@ -41,7 +41,7 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 		case q != nil:
 			if a := d.answer(p.v, q); a != nil {
 				a.Line, a.Col = d.lineOff+p.k.Line, p.k.Column
-				into[key] = a
+				into[q.Key] = a // the catalogue's string, so each file does not keep its own copy
 				if a.Src == "" {
 					d.unsourced = append(d.unsourced, sourceRef{key: key, n: p.v})
 				}

@@ -70,7 +70,8 @@ func split(file string, src []byte) (root *yaml.Node, body []byte, lineOff int, 
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, 0, &diag.Diagnostic{File: file, Line: open + root.Line, Col: root.Column, Msg: "frontmatter: want key: value pairs, got " + describe(root)}
 	}
-	return root, body, open, nil
+	// The body is copied out of the parser's buffer, which is twice its size.
+	return root, bytes.Clone(body), open, nil
 }
 
 // openingLine finds the frontmatter's opening --- line as the frontmatter

@@ -104,7 +104,7 @@ type Fact struct {
 
 // Facts lists c's facts, one per catalogue question, in catalogue order.
 //
-// It reads the composed view of the council page (c.Sections) and keeps, for
+// It reads the composed view of the council page (c.Sections()) and keeps, for
 // each question, the answers of one council: the county's for a district's
 // care-council questions, the council's own for everything else. Questions
 // that each council answers about itself (publishing an offer, its own jobs
@@ -112,9 +112,10 @@ type Fact struct {
 // county's facts.
 func Facts(c *site.Council) []Fact {
 	rows := map[string][]*site.Row{}
-	for i := range c.Sections {
-		for j := range c.Sections[i].Rows {
-			r := &c.Sections[i].Rows[j]
+	sections := c.Sections()
+	for i := range sections {
+		for j := range sections[i].Rows {
+			r := &sections[i].Rows[j]
 			rows[r.Question.Key] = append(rows[r.Question.Key], r)
 		}
 	}

@@ -152,6 +152,7 @@ type Page struct {
 	Plain       *offer.Page
 	Body        template.HTML
 	assets      map[string]string
+	sections    []site.Section // worked out on first use
 }
 
 // Crumb is one step of the breadcrumbs.

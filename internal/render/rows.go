@@ -187,18 +187,24 @@ func (p *Page) answer(r site.Row) Answer {
 	return v
 }
 
-// KnownSections returns the page's sections that have answers: the
-// council's, composed for its residents, or the joint offer's.
-func (p *Page) KnownSections() []site.Section {
-	var all []site.Section
+// Sections returns the page's sections, with or without answers: the
+// council's, composed for its residents, or the joint offer's. A council's
+// are worked out once per page.
+func (p *Page) Sections() []site.Section {
 	switch {
+	case p.sections != nil:
 	case p.Council != nil:
-		all = p.Council.Sections
+		p.sections = p.Council.Sections()
 	case p.Joint != nil:
-		all = p.Joint.Sections
+		p.sections = p.Joint.Sections
 	}
+	return p.sections
+}
+
+// KnownSections returns the page's sections that have answers.
+func (p *Page) KnownSections() []site.Section {
 	var out []site.Section
-	for _, s := range all {
+	for _, s := range p.Sections() {
 		if s.Known() {
 			out = append(out, s)
 		}

@@ -3,30 +3,50 @@ package site
 import "github.com/localoffer/localoffer/internal/offer"
 
 // Cell returns the answer someone living in c's area gets to q: the first
-// (newest) row shown on c's page, or nil when nobody has found out yet.
-func (c *Council) Cell(q *offer.Question) *Row { return c.cells[q.Key] }
+// (newest) row shown on c's page, or nil when nobody has found out yet. What
+// each council does for itself (publishing an offer, its own jobs) is the
+// council's own answer: a district's cell never shows its county's.
+func (c *Council) Cell(q *offer.Question) *Row {
+	if !c.IsDistrict() && !q.ProvidedBy(c.Tier) {
+		return nil
+	}
+	var seen []*Joint
+	for _, by := range providers(c, q) {
+		rows := c.site.rows(q, by, &seen)
+		if q.Provider == offer.EachCouncil && by != c {
+			continue
+		}
+		if len(rows) > 0 {
+			return &rows[0]
+		}
+	}
+	return nil
+}
+
+// answered reports whether c has a cell for q, without working it out.
+func (c *Council) answered(q *offer.Question) bool {
+	if !c.IsDistrict() && !q.ProvidedBy(c.Tier) {
+		return false
+	}
+	for _, by := range providers(c, q) {
+		if q.Provider == offer.EachCouncil && by != c {
+			continue
+		}
+		if by.Answers[q.Key] != nil {
+			return true
+		}
+		for _, j := range by.Joints {
+			if j.Answers[q.Key] != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Provider returns the council that gives what q asks about to someone
 // living in c's area (for a district, its county for leaving-care support).
 func (c *Council) Provider(q *offer.Question) *Council { return providers(c, q)[0] }
-
-// indexCells remembers each question's first row, for tables. What each
-// council does for itself (publishing an offer, its own jobs) is the
-// council's own answer: a district's row never shows its county's.
-func (c *Council) indexCells() {
-	c.cells = map[string]*Row{}
-	for i := range c.Sections {
-		for j := range c.Sections[i].Rows {
-			r := &c.Sections[i].Rows[j]
-			if r.Question.Provider == offer.EachCouncil && r.By != c {
-				continue
-			}
-			if c.cells[r.Question.Key] == nil {
-				c.cells[r.Question.Key] = r
-			}
-		}
-	}
-}
 
 // Stat counts, for one question, the councils that provide what it asks
 // about, how many of them have a known answer, and how many say yes.

@@ -53,8 +53,8 @@ type Council struct {
 	Successor *Council
 	Joints    []*Joint // joint offers the council is named as a member of
 	WDTK      string   // the council's id on WhatDoTheyKnow, from the reference list
-	Sections  []Section
-	cells     map[string]*Row // the first row for each question, for tables
+	site      *Site
+	known     int // questions with an answer for someone living in the area
 }
 
 // Unknown reports whether nothing at all is known about what someone living
@@ -63,7 +63,7 @@ func (c *Council) Unknown() bool { return c.KnownAnswers() == 0 }
 
 // KnownAnswers counts the questions someone living in c's area has an
 // answer to, from any council or joint offer.
-func (c *Council) KnownAnswers() int { return len(c.cells) }
+func (c *Council) KnownAnswers() int { return c.known }
 
 // ExtraKeys are the names that find this council besides its full name and
 // places, which the search page shows anyway: its short name, when that is
@@ -146,7 +146,7 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 	}
 	regions := map[string]*Region{}
 	for _, oc := range set.Councils {
-		c := &Council{Council: oc}
+		c := &Council{Council: oc, site: s}
 		if ref, ok := registry.ByGSS(c.GSS); ok {
 			c.WDTK = ref.WDTK
 		}
@@ -191,9 +191,12 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 	}
 	slices.SortFunc(s.Joints, func(a, b *Joint) int { return strings.Compare(a.Name, b.Name) })
 	for _, c := range s.Councils {
-		s.compose(c)
-		c.indexCells()
-		if c.KnownAnswers() > 0 {
+		for i := range offer.Catalogue {
+			if c.answered(&offer.Catalogue[i]) {
+				c.known++
+			}
+		}
+		if c.known > 0 {
 			s.Known++
 			c.Area.Known++
 		}
@@ -210,7 +213,7 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 // sortName drops a leading "The" so "The Royal Borough of ..." sorts under R.
 func sortName(name string) string { return strings.TrimPrefix(name, "The ") }
 
-// compose works out, section by section, what someone living in c's area
+// Sections works out, section by section, what someone living in c's area
 // gets and from which council: a district's own answers for what districts
 // provide, its county's for what the council that looked after you provides,
 // and both for what each council does for itself.
@@ -218,36 +221,49 @@ func sortName(name string) string { return strings.TrimPrefix(name, "The ") }
 // Where a provider is a member of a joint offer that answers the question,
 // both answers are shown, the newer first; a council's own answer counts as
 // newer when the dates cannot tell.
-func (s *Site) compose(c *Council) {
+//
+// The sections are worked out each time they are asked for, not kept: a
+// large directory's composed pages would not fit in memory, and each page
+// needs them only while it is made.
+func (c *Council) Sections() []Section {
+	out := make([]Section, 0, len(offer.Sections))
 	for _, sec := range offer.Sections {
 		view := Section{Section: sec}
 		for _, q := range offer.InSection(sec.Key) {
 			if !c.IsDistrict() && !q.ProvidedBy(c.Tier) {
 				continue // a county's residents get council tax and housing from their district
 			}
-			seen := map[*Joint]bool{}
+			var seen []*Joint
 			for _, by := range providers(c, q) {
-				var rows []Row
-				if a := by.Answers[q.Key]; a != nil {
-					rows = append(rows, s.row(q, a, by, nil))
-				}
-				for _, j := range by.Joints {
-					if a := j.Answers[q.Key]; a != nil && !seen[j] {
-						seen[j] = true
-						rows = append(rows, s.row(q, a, by, j))
-					}
-				}
-				switch {
-				case len(rows) == 0 && (by == c || q.Provider == offer.CareCouncil):
+				rows := c.site.rows(q, by, &seen)
+				if len(rows) == 0 && (by == c || q.Provider == offer.CareCouncil) {
 					view.gap(by, q)
-				case len(rows) > 1:
-					newerFirst(rows)
 				}
 				view.Rows = append(view.Rows, rows...)
 			}
 		}
-		c.Sections = append(c.Sections, view)
+		out = append(out, view)
 	}
+	return out
+}
+
+// rows returns by's answers to q: its own and its joint offers' (those not
+// in seen, which it adds to), the newer first.
+func (s *Site) rows(q *offer.Question, by *Council, seen *[]*Joint) []Row {
+	var rows []Row
+	if a := by.Answers[q.Key]; a != nil {
+		rows = append(rows, s.row(q, a, by, nil))
+	}
+	for _, j := range by.Joints {
+		if a := j.Answers[q.Key]; a != nil && !slices.Contains(*seen, j) {
+			*seen = append(*seen, j)
+			rows = append(rows, s.row(q, a, by, j))
+		}
+	}
+	if len(rows) > 1 {
+		newerFirst(rows)
+	}
+	return rows
 }
 
 func (s *Section) gap(by *Council, q *offer.Question) {

@@ -67,7 +67,7 @@ func model(t *testing.T) *Site {
 // rowsFor returns who gives each answer to a question on a council's page.
 func rowsFor(c *Council, key string) []string {
 	var by []string
-	for _, s := range c.Sections {
+	for _, s := range c.Sections() {
 		for _, r := range s.Rows {
 			if r.Question.Key == key {
 				by = append(by, r.By.Slug+":"+string(r.Answer.Status))
@@ -103,7 +103,7 @@ func TestDistrictPageComposesBothCouncils(t *testing.T) {
 func TestStaleAndGaps(t *testing.T) {
 	s := model(t)
 	dale := s.BySlug["dale"]
-	for _, sec := range dale.Sections {
+	for _, sec := range dale.Sections() {
 		for _, r := range sec.Rows {
 			wantStale := r.By.Slug == "dale" // 2020 is more than 18 months before 2026-11
 			if r.Stale != wantStale {
@@ -188,7 +188,7 @@ leisure:
 		t.Fatalf("joint membership: %d for dale, %d joint offers", len(dale.Joints), len(s.Joints))
 	}
 	var tax, leisure []Row
-	for _, sec := range dale.Sections {
+	for _, sec := range dale.Sections() {
 		for _, r := range sec.Rows {
 			switch r.Question.Key {
 			case "council_tax.exempt":
@@ -209,7 +209,7 @@ leisure:
 	// When the council's own answer is newer, it comes first.
 	fsys["content/councils/dale.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(twoTier["content/councils/dale.md"].Data), "received: 2020-02-04", "received: 2026-02-04", 1))}
 	set, _ = content.Load(fsys, now)
-	for _, sec := range New(set, DefaultConfig, now).BySlug["dale"].Sections {
+	for _, sec := range New(set, DefaultConfig, now).BySlug["dale"].Sections() {
 		for _, r := range sec.Rows {
 			if r.Question.Key == "council_tax.exempt" && (r.Joint == nil) == r.Older {
 				t.Errorf("with the district's answer newer: row from joint=%v older=%v", r.Joint != nil, r.Older)
