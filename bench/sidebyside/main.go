@@ -12,12 +12,13 @@
 // hugoVersion, unless -hugo names a binary.
 //
 //	go run ./bench/sidebyside
-//	go run ./bench/sidebyside -sizes 317,10000 -rounds 5
+//	go run ./bench/sidebyside -sizes 317,10000,100000 -rounds 5,3,1
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -43,9 +44,9 @@ const (
 const sourceDateEpoch = "1798761600" // 2027-01-01
 
 func main() {
-	sizes := flag.String("sizes", "317,10000,100000", "comma-separated numbers of councils")
-	rounds := flag.String("rounds", "5,3,1", "timed rounds per size: one number for every size, or one per size")
-	warmup := flag.String("warmup", "1,1,0", "warm-up rounds per size, not timed: one number for every size, or one per size")
+	sizes := flag.String("sizes", "317,10000", "comma-separated numbers of councils (100000 takes about ten minutes more)")
+	rounds := flag.String("rounds", "", "timed rounds: one number for every size, or one per size (default 5 up to 1,000 councils, 3 up to 20,000, then 1)")
+	warmup := flag.String("warmup", "", "warm-up rounds, not timed: one number for every size, or one per size (default 1 up to 20,000 councils, then 0)")
 	hugo := flag.String("hugo", "", "Hugo binary to use instead of installing "+hugoModule+"@"+hugoVersion)
 	root := flag.String("root", ".", "the localoffer module: its bench/synth, bench/hugo and cmd/localoffer")
 	keep := flag.Bool("keep", false, "keep the temporary folder with the generated projects")
@@ -57,8 +58,8 @@ func main() {
 	ns, err := parseList(*sizes, 0)
 	if err == nil {
 		var rs, ws []int
-		if rs, err = parseList(*rounds, len(ns)); err == nil {
-			if ws, err = parseList(*warmup, len(ns)); err == nil {
+		if rs, err = parseList(cmp.Or(*rounds, defaults(ns, 5, 3, 1)), len(ns)); err == nil {
+			if ws, err = parseList(cmp.Or(*warmup, defaults(ns, 1, 1, 0)), len(ns)); err == nil {
 				err = run(plan{sizes: ns, rounds: rs, warmup: ws, hugo: *hugo, root: *root, keep: *keep})
 			}
 		}
@@ -73,6 +74,23 @@ type plan struct {
 	sizes, rounds, warmup []int
 	hugo, root            string
 	keep                  bool
+}
+
+// defaults lists, for each size, small up to 1,000 councils, medium up to
+// 20,000 and large above: a build of 100,000 councils takes minutes.
+func defaults(sizes []int, small, medium, large int) string {
+	var out []string
+	for _, n := range sizes {
+		v := large
+		switch {
+		case n <= 1000:
+			v = small
+		case n <= 20000:
+			v = medium
+		}
+		out = append(out, strconv.Itoa(v))
+	}
+	return strings.Join(out, ",")
 }
 
 // parseList reads comma-separated positive numbers. With want > 0, a single

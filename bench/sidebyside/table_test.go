@@ -93,3 +93,9 @@ func TestTable(t *testing.T) {
 		t.Errorf("table:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestDefaults(t *testing.T) {
+	if got := defaults([]int{317, 10000, 100000}, 5, 3, 1); got != "5,3,1" {
+		t.Errorf("defaults = %q, want 5,3,1", got)
+	}
+}
