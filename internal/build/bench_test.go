@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 
 	"github.com/localoffer/localoffer/internal/build"
 	"github.com/localoffer/localoffer/internal/content"
@@ -193,3 +195,38 @@ func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Disc
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
+
+// BenchmarkPreviewRebuild rebuilds the bundled content for the preview
+// server after one council file changed: the decoded content of the others
+// is kept, and pages are made only when asked for.
+func BenchmarkPreviewRebuild(b *testing.B) {
+	fsys, err := synth.FS(project, 0, 1) // the layouts, static files and pages
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, dir := range []string{"content/councils", "content/joint"} {
+		entries, err := fs.ReadDir(project, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range entries {
+			data, err := fs.ReadFile(project, dir+"/"+e.Name())
+			if err != nil {
+				b.Fatal(err)
+			}
+			fsys[dir+"/"+e.Name()] = &fstest.MapFile{Data: data}
+		}
+	}
+	var cache content.Cache
+	leicester := fsys["content/councils/leicester.md"].Data
+	for i := 0; b.Loop(); i++ {
+		fsys["content/councils/leicester.md"] = &fstest.MapFile{Data: fmt.Appendf(bytes.Clone(leicester), "\nEdit %d.\n", i)}
+		_, site, err := build.Preview(fsys, now, &cache)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, ok, err := site.Get("councils/leicester/index.html"); !ok || err != nil {
+			b.Fatal(ok, err)
+		}
+	}
+}

@@ -78,7 +78,7 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 	if err := export.Write(res.Site, pages, sink); err != nil {
 		return res, err
 	}
-	res.Count = len(files) + len(pages) + export.Count
+	res.Count = len(files) + len(pages) + len(export.Paths)
 	return res, nil
 }
 

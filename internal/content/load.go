@@ -5,6 +5,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io/fs"
@@ -44,7 +45,35 @@ type Set struct {
 // build's date: dates after it are errors. Problems come back sorted; the
 // Set holds what could be read even when there are problems.
 func Load(fsys fs.FS, now time.Time) (*Set, diag.List) {
-	l := loader{fsys: fsys, now: now, set: &Set{}}
+	return (*Cache)(nil).Load(fsys, now)
+}
+
+// Cache remembers council files as they were decoded, so that loading the
+// same content again decodes only the files that changed. The preview
+// server keeps one for as long as it runs. The zero Cache is ready to use;
+// a nil *Cache remembers nothing.
+type Cache struct {
+	mu    sync.Mutex
+	now   time.Time
+	files map[string]cachedCouncil
+}
+
+type cachedCouncil struct {
+	src  []byte
+	read councilFile
+}
+
+// Load reads and checks all content as the package's Load does, decoding
+// only the council files that differ from the last load's.
+func (cache *Cache) Load(fsys fs.FS, now time.Time) (*Set, diag.List) {
+	l := loader{fsys: fsys, now: now, set: &Set{}, cache: cache}
+	if cache != nil {
+		cache.mu.Lock()
+		defer cache.mu.Unlock()
+		if !cache.now.Equal(now) || cache.files == nil {
+			cache.now, cache.files = now, map[string]cachedCouncil{}
+		}
+	}
 	l.councils()
 	l.joints()
 	l.pages()
@@ -54,6 +83,7 @@ func Load(fsys fs.FS, now time.Time) (*Set, diag.List) {
 }
 
 type loader struct {
+	cache *Cache // may be nil
 	fsys  fs.FS
 	now   time.Time
 	set   *Set
@@ -100,6 +130,11 @@ func read(fsys fs.FS, file string, now time.Time) (root *yaml.Node, body []byte,
 	if err != nil {
 		return nil, nil, nil, "", diag.List{{File: file, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}, false
 	}
+	return parse(file, src, now)
+}
+
+// parse splits a file's frontmatter from its body.
+func parse(file string, src []byte, now time.Time) (root *yaml.Node, body []byte, d *decoder, slug string, problems diag.List, ok bool) {
 	root, body, off, problem := split(file, src)
 	if problem != nil {
 		return nil, nil, nil, "", diag.List{*problem}, false
@@ -121,6 +156,7 @@ func (l *loader) read(file string) (*yaml.Node, []byte, *decoder, string, bool) 
 
 // councilFile is what reading one council file gives.
 type councilFile struct {
+	src      []byte // the file's bytes, when they go in the cache
 	c        *offer.Council
 	pos      positions
 	problems diag.List
@@ -128,8 +164,8 @@ type councilFile struct {
 
 // readCouncil reads and decodes one council file; c is nil if it could not
 // be read at all.
-func readCouncil(fsys fs.FS, file string, now time.Time) councilFile {
-	root, body, d, slug, problems, ok := read(fsys, file, now)
+func readCouncil(file string, src []byte, now time.Time) councilFile {
+	root, body, d, slug, problems, ok := parse(file, src, now)
 	if !ok {
 		return councilFile{problems: problems}
 	}
@@ -146,6 +182,27 @@ func readCouncil(fsys fs.FS, file string, now time.Time) councilFile {
 	return councilFile{c: c, pos: pos, problems: append(problems, d.diags...)}
 }
 
+// readCouncil reads a council file, or takes it from the cache when its
+// bytes have not changed: decoding is most of the time loading takes. The cache is locked by Load; each file has its own
+// entry, and the map is only written after every file is read.
+func (l *loader) readCouncil(file string) councilFile {
+	src, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		return councilFile{problems: diag.List{{File: file, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}}
+	}
+	if l.cache == nil {
+		return readCouncil(file, src, l.now)
+	}
+	if old, ok := l.cache.files[file]; ok && bytes.Equal(old.src, src) {
+		return old.read
+	}
+	cf := readCouncil(file, src, l.now)
+	if cf.c != nil {
+		cf.src = src
+	}
+	return cf
+}
+
 // councils reads the council files on all processors: parsing YAML is most
 // of the time a large directory takes to load.
 func (l *loader) councils() {
@@ -156,11 +213,20 @@ func (l *loader) councils() {
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
 			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
-				read[i] = readCouncil(l.fsys, files[i], l.now)
+				read[i] = l.readCouncil(files[i])
 			}
 		})
 	}
 	wg.Wait()
+	if l.cache != nil {
+		kept := make(map[string]cachedCouncil, len(files))
+		for i, f := range read {
+			if f.src != nil {
+				kept[files[i]] = cachedCouncil{f.src, f}
+			}
+		}
+		l.cache.files = kept
+	}
 	l.pos = make(map[*offer.Council]positions, len(files))
 	for _, f := range read {
 		l.diags = append(l.diags, f.problems...)

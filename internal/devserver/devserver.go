@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/localoffer/localoffer/internal/build"
 	"github.com/localoffer/localoffer/internal/publish"
 )
 
@@ -19,27 +20,51 @@ import (
 // use; Set replaces the files atomically.
 type Site struct {
 	mu      sync.RWMutex
-	files   map[string][]byte
+	files   files
 	headers http.Header // from the site's _headers file, as a static host sends them
+}
+
+// files are what a Site serves: a finished build's, or a preview's, made
+// when first asked for.
+type files interface {
+	Get(name string) (data []byte, ok bool, err error)
+}
+
+// fileMap is a finished build's files.
+type fileMap map[string][]byte
+
+func (m fileMap) Get(name string) ([]byte, bool, error) {
+	data, ok := m[name]
+	return data, ok, nil
 }
 
 // Set replaces the files served. The _headers file is not served; its
 // headers are sent with every response, as a static host would.
 func (s *Site) Set(files []publish.File) error {
-	m := make(map[string][]byte, len(files))
-	h := http.Header{}
+	m := make(fileMap, len(files))
 	for _, f := range files {
-		if f.Path == publish.HeadersFile {
-			var err error
-			if h, err = publish.ParseHeaders(f.Data); err != nil {
-				return err
-			}
-			continue
-		}
 		m[f.Path] = f.Data
 	}
+	return s.set(m)
+}
+
+// SetLazy replaces the files served with a preview's, whose pages are made
+// when first asked for.
+func (s *Site) SetLazy(l *build.Lazy) error { return s.set(l) }
+
+func (s *Site) set(f files) error {
+	h := http.Header{}
+	data, ok, err := f.Get(publish.HeadersFile)
+	if err != nil {
+		return err
+	}
+	if ok {
+		if h, err = publish.ParseHeaders(data); err != nil {
+			return err
+		}
+	}
 	s.mu.Lock()
-	s.files, s.headers = m, h
+	s.files, s.headers = f, h
 	s.mu.Unlock()
 	return nil
 }
@@ -59,11 +84,16 @@ func (s *Site) empty() bool {
 	return s.files == nil
 }
 
-func (s *Site) get(name string) ([]byte, bool) {
+// get returns a file of the site. The _headers file is not served: its
+// headers are sent with every response.
+func (s *Site) get(name string) ([]byte, bool, error) {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	b, ok := s.files[name]
-	return b, ok
+	f := s.files
+	s.mu.RUnlock()
+	if f == nil || name == publish.HeadersFile {
+		return nil, false, nil
+	}
+	return f.Get(name)
 }
 
 // ServeHTTP answers GET and HEAD requests from the files.
@@ -78,9 +108,13 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Path, "/") || name == "" {
 		name = path.Join(name, "index.html")
 	}
-	data, ok := s.get(name)
+	data, ok, err := s.get(name)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
 	if !ok {
-		if _, isDir := s.get(path.Join(name, "index.html")); isDir {
+		if _, isDir, _ := s.get(path.Join(name, "index.html")); isDir {
 			to := r.URL.Path + "/"
 			if r.URL.RawQuery != "" {
 				to += "?" + r.URL.RawQuery
@@ -99,8 +133,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Site) notFound(w http.ResponseWriter) {
-	page, ok := s.get("404.html")
-	if !ok {
+	page, ok, err := s.get("404.html")
+	if err != nil || !ok {
 		http.NotFound(w, nil)
 		return
 	}

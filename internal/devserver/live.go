@@ -17,6 +17,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/localoffer/localoffer/internal/build"
+	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/diag"
 )
 
@@ -57,6 +58,7 @@ type Live struct {
 	// rebuilds after each and goes on watching.
 	OnWatchError func(error)
 
+	cache    content.Cache // decoded content files, so an edit decodes one file
 	mu       sync.Mutex
 	problems diag.List // of the last build; empty after a good one
 	failure  error     // the last build's error, if it failed
@@ -75,10 +77,10 @@ func NewLive(root string, now func() time.Time) *Live {
 // pages are told to reload. It reports whether the build succeeded.
 func (l *Live) Build() bool {
 	start := time.Now()
-	res, err := build.Site(os.DirFS(l.root), l.now())
+	res, site, err := build.Preview(os.DirFS(l.root), l.now(), &l.cache)
 	took := time.Since(start)
 	if err == nil {
-		err = l.Set(res.Files)
+		err = l.SetLazy(site)
 	}
 	l.mu.Lock()
 	l.failure = err
@@ -148,6 +150,11 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := &recorder{header: http.Header{}}
 	l.Site.ServeHTTP(rec, r)
 	body := rec.body.Bytes()
+	if rec.code == http.StatusInternalServerError {
+		// The page could not be made: a template failed on its data.
+		l.errorPage(w, nil, errors.New(strings.TrimSpace(string(body))))
+		return
+	}
 	if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
 		body = inject(body, failure != nil)
 		rec.header.Del("Content-Length")

@@ -321,24 +321,33 @@ func TestRapidEditsEndConsistent(t *testing.T) {
 	}
 }
 
-// BenchmarkEditToReload measures the time from saving a file to the reload
-// event reaching an open page: the settle time plus a rebuild of a small
-// project.
-// project, and for the whole national content.
+// BenchmarkEditToReload measures the time from saving a file to the edited
+// page, reloaded, showing the change: the settle time, a rebuild, the reload
+// event reaching the open page and the page's request. It edits a plain page
+// of a small project, and a council of the whole national content.
 func BenchmarkEditToReload(b *testing.B) {
 	for _, tc := range []struct {
-		name string
-		dir  func(testing.TB) string
+		name, file, page string
+		dir              func(testing.TB) string
 	}{
-		{"small", project},
-		{"national", func(t testing.TB) string { return copyRepo(t, "content", "layouts", "static", "site.yaml") }},
+		{"small", "content/about.md", "/about/", project},
+		{"national", "content/councils/leicester.md", "/councils/leicester/",
+			func(t testing.TB) string { return copyRepo(t, "content", "layouts", "static", "site.yaml") }},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			r := start(b, tc.dir(b))
 			defer r.stop()
+			src, err := os.ReadFile(filepath.Join(r.dir, tc.file))
+			if err != nil {
+				b.Fatal(err)
+			}
 			for i := 0; b.Loop(); i++ {
-				write(b, r.dir, "content/about.md", "---\ntitle: About\n---\nEdit "+strconv.Itoa(i)+".\n")
+				edit := "Edit number " + strconv.Itoa(i) + "."
+				write(b, r.dir, tc.file, string(src)+"\n"+edit+"\n")
 				r.reload()
+				if code, page := r.get(tc.page); code != 200 || !strings.Contains(page, edit) {
+					b.Fatalf("after edit %d: %d, the page does not show it", i, code)
+				}
 			}
 		})
 	}

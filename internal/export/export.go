@@ -30,8 +30,8 @@ const (
 	FeedFile    = "feed.xml"
 )
 
-// Count is how many files Write makes.
-const Count = 6
+// Paths are the files Write makes.
+var Paths = []string{CSVFile, JSONFile, SchemaFile, SitemapFile, RobotsFile, FeedFile}
 
 // Write makes the export files for the site s and puts them in sink. pages
 // are the paths of the site's HTML pages, for the sitemap. The big files,

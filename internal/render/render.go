@@ -189,6 +189,50 @@ func (p *Page) Asset(name string) (string, error) {
 // names in static/ to their fingerprinted paths. Site returns the pages'
 // paths.
 func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path string, page []byte) error) ([]string, error) {
+	pages := Plan(s, assets)
+	paths := make([]string, len(pages))
+	for i, p := range pages {
+		paths[i] = p.File()
+	}
+	errs := make([]error, len(pages))
+	next := make(chan int, 64)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var b bytes.Buffer
+			for i := range next {
+				if err := r.Page(&b, pages[i]); err != nil {
+					errs[i] = err
+					continue
+				}
+				pages[i] = nil // let the page's data go once it is written
+				errs[i] = emit(paths[i], b.Bytes())
+			}
+		})
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := firstErrors(errs, 10); err != nil {
+		return nil, err
+	}
+	return paths, nil
+}
+
+// File is the page's file in the site: its path, with index.html added to
+// a folder.
+func (p *Page) File() string {
+	if p.Path == "" || strings.HasSuffix(p.Path, "/") {
+		return p.Path + "index.html"
+	}
+	return p.Path
+}
+
+// Plan lists every page of the site, without rendering any. assets maps
+// names in static/ to their fingerprinted paths.
+func Plan(s *site.Site, assets map[string]string) []*Page {
 	var pages []*Page
 	add := func(p *Page) { p.Site, p.assets = s, assets; pages = append(pages, p) }
 
@@ -214,22 +258,15 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path s
 	add(&Page{Kind: "compare", Path: "compare/", Title: "Compare councils",
 		Description: "Tables of what every council in England offers care leavers, question by question, and the national picture.",
 		Crumbs:      []Crumb{{"Home", ""}}})
-	rows := tableRows(s)
-	pick := func(topic string, cs []*site.Council) []TableRow {
-		out := make([]TableRow, len(cs))
-		for i, c := range cs {
-			out[i] = rows[topic][c]
-		}
-		return out
-	}
 	for _, tp := range offer.Topics {
 		cols := tp.Columns()
+		rows := sync.OnceValue(func() map[*site.Council]TableRow { return topicRows(s, cols) })
 		add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/", Title: tp.Title + ": every council",
-			Table:  &Table{Topic: tp, Columns: cols, Rows: pick(tp.Key, s.Councils)},
+			Table:  &Table{Topic: tp, Columns: cols, councils: s.Councils, rows: rows},
 			Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
 		for _, rg := range s.Regions {
 			add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/" + rg.Slug + "/", Title: tp.Title + ": " + rg.Name,
-				Table:  &Table{Topic: tp, Columns: cols, Region: rg, Rows: pick(tp.Key, rg.Councils)},
+				Table:  &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils, rows: rows},
 				Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}, {tp.Title, "compare/" + tp.Key + "/"}}})
 		}
 	}
@@ -249,39 +286,7 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path s
 			Crumbs: []Crumb{{"Home", ""}}})
 	}
 	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found"})
-
-	paths := make([]string, len(pages))
-	for i, p := range pages {
-		paths[i] = p.Path
-		if p.Path == "" || strings.HasSuffix(p.Path, "/") {
-			paths[i] += "index.html"
-		}
-	}
-	errs := make([]error, len(pages))
-	next := make(chan int, 64)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var b bytes.Buffer
-			for i := range next {
-				if err := r.page(&b, pages[i]); err != nil {
-					errs[i] = fmt.Errorf("render %s: %w", strings.TrimSuffix(pages[i].Path, "/"), err)
-					continue
-				}
-				pages[i] = nil // let the page's data go once it is written
-				errs[i] = emit(paths[i], b.Bytes())
-			}
-		})
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := firstErrors(errs, 10); err != nil {
-		return nil, err
-	}
-	return paths, nil
+	return pages
 }
 
 // firstErrors joins the first n errors in errs and says how many more there
@@ -302,6 +307,14 @@ func firstErrors(errs []error, n int) error {
 		out = append(out, fmt.Errorf("and %d more pages failed", more))
 	}
 	return errors.Join(out...)
+}
+
+// Page renders one page of Plan's into b.
+func (r *Renderer) Page(b *bytes.Buffer, p *Page) error {
+	if err := r.page(b, p); err != nil {
+		return fmt.Errorf("render %s: %w", strings.TrimSuffix(p.Path, "/"), err)
+	}
+	return nil
 }
 
 func (r *Renderer) page(b *bytes.Buffer, p *Page) error {

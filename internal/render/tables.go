@@ -86,23 +86,23 @@ func amount(a *offer.Answer) (int, bool) {
 	return 0, false
 }
 
-// known counts the questions in cols that c has an answer for.
-func known(c *site.Council, cols []*offer.Question) int {
-	n := 0
-	for _, q := range cols {
-		if c.Cell(q) != nil {
-			n++
-		}
-	}
-	return n
-}
-
 // Table is a comparison table: a topic's questions for a set of councils.
 type Table struct {
-	Topic   offer.Topic
-	Columns []*offer.Question
-	Region  *site.Region // nil for the national table
-	Rows    []TableRow
+	Topic    offer.Topic
+	Columns  []*offer.Question
+	Region   *site.Region // nil for the national table
+	councils []*site.Council
+	rows     func() map[*site.Council]TableRow // every council's row for the topic
+}
+
+// Rows returns the table's rows, one for each of its councils.
+func (t *Table) Rows() []TableRow {
+	all := t.rows()
+	out := make([]TableRow, len(t.councils))
+	for i, c := range t.councils {
+		out[i] = all[c]
+	}
+	return out
 }
 
 // TableRow is one council's row of a table. Its cells are written once per
@@ -114,22 +114,25 @@ type TableRow struct {
 	Cells   template.HTML // the row's <td> elements
 }
 
-// tableRows works out every council's row for every topic.
-func tableRows(s *site.Site) map[string]map[*site.Council]TableRow {
-	out := map[string]map[*site.Council]TableRow{}
-	for _, tp := range offer.Topics {
-		cols := tp.Columns()
-		rows := make(map[*site.Council]TableRow, len(s.Councils))
-		for _, c := range s.Councils {
-			var b strings.Builder
-			for _, q := range cols {
-				writeCell(&b, cell(c, q))
+// topicRows works out every council's row for a topic's columns. It runs
+// when a table of the topic is first made, so the preview server, which makes
+// pages only when they are asked for, does not work out tables nobody reads.
+func topicRows(s *site.Site, cols []*offer.Question) map[*site.Council]TableRow {
+	rows := make(map[*site.Council]TableRow, len(s.Councils))
+	var b strings.Builder
+	for _, c := range s.Councils {
+		b.Reset()
+		known := 0
+		for _, q := range cols {
+			tc := cell(c, q)
+			if tc.Sort != "-1" && tc.Sort != "-2" {
+				known++
 			}
-			rows[c] = TableRow{Council: c, Known: known(c, cols), Cells: template.HTML(b.String())} //nolint:gosec // writeCell escapes
+			writeCell(&b, tc)
 		}
-		out[tp.Key] = rows
+		rows[c] = TableRow{Council: c, Known: known, Cells: template.HTML(b.String())} //nolint:gosec // writeCell escapes
 	}
-	return out
+	return rows
 }
 
 // writeCell writes one <td>, escaping every text.
