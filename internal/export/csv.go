@@ -21,17 +21,25 @@ var CSVColumns = []string{
 // WriteCSV writes one row per council per catalogue question (RFC 4180,
 // with a header row): councils in GSS order, questions in catalogue order.
 // A question nobody has found out about has its row, with no status.
-func WriteCSV(w io.Writer, s *site.Site) error {
-	cw := csv.NewWriter(w)
+func WriteCSV(w io.Writer, s *site.Site) error { return writeData(s, w, nil) }
+
+// csvHeader is offers.csv's first line.
+func csvHeader() []byte {
+	var b bytes.Buffer
+	cw := csv.NewWriter(&b)
 	cw.UseCRLF = true
-	if err := cw.Write(CSVColumns); err != nil {
-		return err
-	}
-	for _, c := range byGSS(s) {
-		for _, f := range Facts(c) {
-			if err := cw.Write(csvRow(c, f)); err != nil {
-				return err
-			}
+	_ = cw.Write(CSVColumns) // writing to a bytes.Buffer cannot fail
+	cw.Flush()
+	return b.Bytes()
+}
+
+// councilCSV writes a council's rows of offers.csv.
+func councilCSV(b *bytes.Buffer, c *site.Council, facts []Fact) error {
+	cw := csv.NewWriter(b)
+	cw.UseCRLF = true
+	for _, f := range facts {
+		if err := cw.Write(csvRow(c, f)); err != nil {
+			return err
 		}
 	}
 	cw.Flush()

@@ -38,21 +38,23 @@ var Paths = []string{CSVFile, JSONFile, SchemaFile, SitemapFile, RobotsFile, Fee
 // offers.csv and offers.json, are written as they are made, so they never
 // have to fit in memory.
 func Write(s *site.Site, pages []string, sink publish.Sink) error {
-	for _, f := range []struct {
-		name  string
-		write func(io.Writer, *site.Site) error
-	}{{CSVFile, WriteCSV}, {JSONFile, WriteJSON}} {
-		w, err := sink.Create(f.name)
-		if err != nil {
-			return err
-		}
-		err = f.write(w, s)
-		if cerr := w.Close(); err == nil {
+	csvFile, err := sink.Create(CSVFile)
+	if err != nil {
+		return err
+	}
+	jsonFile, err := sink.Create(JSONFile)
+	if err != nil {
+		csvFile.Close()
+		return err
+	}
+	err = writeData(s, csvFile, jsonFile)
+	for _, f := range []io.Closer{csvFile, jsonFile} {
+		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
-		if err != nil {
-			return fmt.Errorf("export %s: %w", f.name, err)
-		}
+	}
+	if err != nil {
+		return fmt.Errorf("export %s and %s: %w", CSVFile, JSONFile, err)
 	}
 	feed, err := Feed(s)
 	if err != nil {

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -157,7 +156,10 @@ type JSONSource struct {
 // WriteJSON writes the catalogue and every council's known answers as JSON:
 // the catalogue indented, then one council to a line, so the file is quick
 // to write and read and its diffs show which councils changed.
-func WriteJSON(w io.Writer, s *site.Site) error {
+func WriteJSON(w io.Writer, s *site.Site) error { return writeData(s, nil, w) }
+
+// jsonHead is offers.json up to the opening of its list of councils.
+func jsonHead(s *site.Site) ([]byte, error) {
 	doc := Offers{
 		GeneratedFrom: "the council and joint offer files in content/ of " + s.Config.Repository,
 		Licence: Licence{
@@ -195,40 +197,41 @@ func WriteJSON(w io.Writer, s *site.Site) error {
 	}
 	head, err := marshal(doc, " ")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The councils go where the empty list is, at the end of the document.
 	head, ok := bytes.CutSuffix(head, []byte("[]\n}\n"))
 	if !ok {
-		return fmt.Errorf("councils are not the last member of %s", JSONFile)
+		return nil, fmt.Errorf("councils are not the last member of %s", JSONFile)
 	}
-	bw := bufio.NewWriter(w)
-	bw.Write(head)
-	bw.WriteString("[")
-	var line bytes.Buffer
-	enc := json.NewEncoder(&line)
+	return append(head, '['), nil
+}
+
+// jsonTail ends offers.json.
+const jsonTail = "\n ]\n}\n"
+
+// councilJSON writes a council's line of offers.json, with enc, which
+// writes to b; line holds the council's answers while they are written.
+func councilJSON(b, line *bytes.Buffer, c *site.Council, facts []Fact) error {
+	jc := JSONCouncil{
+		GSS: c.GSS, Name: c.Name, ShortName: c.ShortName, Tier: c.Tier, Parent: c.Parent, Region: c.Region,
+		Page: c.Path(), Website: c.Website, Updated: c.Updated.String(), Ended: c.Ended.String(),
+		Successor: c.Council.Successor,
+	}
+	enc := json.NewEncoder(line)
 	enc.SetEscapeHTML(false)
-	for i, c := range byGSS(s) {
-		jc := JSONCouncil{
-			GSS: c.GSS, Name: c.Name, ShortName: c.ShortName, Tier: c.Tier, Parent: c.Parent, Region: c.Region,
-			Page: c.Path(), Website: c.Website, Updated: c.Updated.String(), Ended: c.Ended.String(),
-			Successor: c.Council.Successor,
-		}
-		if jc.Answers, err = answersJSON(&line, enc, Facts(c)); err != nil {
-			return fmt.Errorf("%s: %w", c.GSS, err)
-		}
-		if i > 0 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n  ")
-		line.Reset()
-		if err := enc.Encode(jc); err != nil {
-			return fmt.Errorf("%s: %w", c.GSS, err)
-		}
-		bw.Write(bytes.TrimSuffix(line.Bytes(), []byte("\n")))
+	var err error
+	if jc.Answers, err = answersJSON(line, enc, facts); err != nil {
+		return fmt.Errorf("%s: %w", c.GSS, err)
 	}
-	bw.WriteString("\n ]\n}\n")
-	return bw.Flush()
+	b.WriteString("\n  ")
+	enc = json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(jc); err != nil {
+		return fmt.Errorf("%s: %w", c.GSS, err)
+	}
+	b.Truncate(b.Len() - 1) // the newline Encode ends with
+	return nil
 }
 
 // answersJSON writes a council's known answers as one JSON object, by
