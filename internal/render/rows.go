@@ -44,6 +44,20 @@ func (p *Page) Rows(sec site.Section) template.HTML {
 	return template.HTML(b.String()) //nolint:gosec // writeRow escapes every text and link
 }
 
+// Gaps returns the "not known yet" notes of a section, one for each council
+// that has not answered some of its questions, written in Go like the rows.
+func (p *Page) Gaps(sec site.Section) template.HTML {
+	var b strings.Builder
+	for _, g := range sec.Gaps {
+		b.WriteString(`<p class="gaps">Not known yet`)
+		if p.District() {
+			b.WriteString(" from " + template.HTMLEscapeString(g.By.ShortName))
+		}
+		b.WriteString(": " + template.HTMLEscapeString(sectionLabels(g.Questions)) + ".</p>")
+	}
+	return template.HTML(b.String()) //nolint:gosec // every text is escaped
+}
+
 // writeRow writes one answer as the page shows it.
 func writeRow(b *strings.Builder, v Answer) {
 	esc := template.HTMLEscapeString

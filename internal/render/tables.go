@@ -105,6 +105,21 @@ func (t *Table) Rows() []TableRow {
 	return out
 }
 
+// TableBody returns the <tr> rows of the page's table. They are written in
+// Go, as their cells are: a national table has a row for every council.
+func (p *Page) TableBody() template.HTML {
+	esc := template.HTMLEscapeString
+	var b strings.Builder
+	for _, r := range p.Table.Rows() {
+		c := r.Council
+		b.WriteString(`<tr data-region="` + esc(c.Area.Slug) + `" data-tier="` + esc(c.Tier) + `" data-known="` + strconv.Itoa(r.Known) +
+			`" data-slug="` + esc(c.Slug) + `"><th scope="row"><a href="` + href(p.Link(c.Path())) + `">` + esc(c.Name) + "</a></th>")
+		b.WriteString(string(r.Cells))
+		b.WriteString("</tr>\n")
+	}
+	return template.HTML(b.String()) //nolint:gosec // every text is escaped
+}
+
 // TableRow is one council's row of a table. Its cells are written once per
 // build in Go, and shared by the national and regional tables, because
 // thousands of cells through the template engine would slow every build.
