@@ -58,7 +58,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "localoffer new:", err)
 		return exitUsage
 	}
-	text := scaffold.File(c, offer.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()})
+	text := scaffold.File(c, offer.Date{Year: int16(now.Year()), Month: int8(now.Month()), Day: int8(now.Day())})
 	if *bare {
 		text = "---\n" + scaffold.Identity(c) + "---\n"
 	}

@@ -40,7 +40,7 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 		switch q := offer.Lookup(key); {
 		case q != nil:
 			if a := d.answer(p.v, q); a != nil {
-				a.Line, a.Col = d.lineOff+p.k.Line, p.k.Column
+				a.Line, a.Col = int32(d.lineOff+p.k.Line), int32(p.k.Column)
 				into[q.Key] = a // the catalogue's string, so each file does not keep its own copy
 				if a.Src == "" {
 					d.unsourced = append(d.unsourced, sourceRef{key: key, n: p.v})
@@ -113,9 +113,9 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 		case "scope":
 			a.Scope = d.choice(p.v, path, offer.Scopes)
 		case "from_age":
-			fromNode, a.FromAge = p.v, d.age(p.v, path)
+			fromNode, a.FromAge = p.v, int16(d.age(p.v, path))
 		case "to_age":
-			toNode, a.ToAge = p.v, d.age(p.v, path)
+			toNode, a.ToAge = p.v, int16(d.age(p.v, path))
 		case "gbp":
 			figure = true
 			if v, ok := d.integer(p.v, path, "a whole number of pounds, 0 or more", 0, 10_000_000); ok {

@@ -235,7 +235,7 @@ func (d *decoder) date(n *yaml.Node, path string, future bool) offer.Date {
 		d.errorf(n, path, "want a date like 2020-02-04, 2020-02 or 2020, got %q", s)
 		return offer.Date{}
 	}
-	start := time.Date(v.Year, time.Month(max(v.Month, 1)), max(v.Day, 1), 0, 0, 0, 0, time.UTC)
+	start := time.Date(int(v.Year), time.Month(max(v.Month, 1)), int(max(v.Day, 1)), 0, 0, 0, 0, time.UTC)
 	if !future && start.After(d.now) {
 		d.errorf(n, path, "date %s is in the future", s)
 	}

@@ -30,9 +30,9 @@ func Review(set *Set, now time.Time) diag.List {
 			}
 			switch d := s.AsOf(a); {
 			case d.IsZero():
-				warn(file, a.Line, a.Col, k, "no date: neither the answer (as_of) nor its source says when it was true")
+				warn(file, int(a.Line), int(a.Col), k, "no date: neither the answer (as_of) nor its source says when it was true")
 			case d.Stale(now):
-				warn(file, a.Line, a.Col, k, fmt.Sprintf("from %s, more than %d months ago: check it is still true", d.Words(), offer.StaleAfter))
+				warn(file, int(a.Line), int(a.Col), k, fmt.Sprintf("from %s, more than %d months ago: check it is still true", d.Words(), offer.StaleAfter))
 			}
 		}
 	}
@@ -43,7 +43,7 @@ func Review(set *Set, now time.Time) diag.List {
 		review(c.File, &c.Sourced)
 		for k, a := range c.Answers {
 			if q := offer.Lookup(k); !q.ProvidedBy(c.Tier) {
-				warn(c.File, a.Line, a.Col, k, fmt.Sprintf("a %s does not provide this (%s does), so residents' pages show the other tier's answer instead", c.Tier, q.Provider))
+				warn(c.File, int(a.Line), int(a.Col), k, fmt.Sprintf("a %s does not provide this (%s does), so residents' pages show the other tier's answer instead", c.Tier, q.Provider))
 			}
 		}
 	}

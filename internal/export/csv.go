@@ -78,7 +78,7 @@ func csvRow(c *site.Council, f Fact) []string {
 		joint = r.Joint.Slug
 	}
 	return append(rec,
-		string(a.Status), number(a.FromAge), number(a.ToAge), pointer(a.GBP), countMin, countMax, pointer(a.Pct), approx,
+		string(a.Status), number(int(a.FromAge)), number(int(a.ToAge)), pointer(a.GBP), countMin, countMax, pointer(a.Pct), approx,
 		a.Per, a.Basis, a.Scope, a.Details, source, sourceURL, r.AsOf.String(), f.By.GSS, joint,
 		value(a), a.Apply)
 }

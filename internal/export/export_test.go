@@ -398,7 +398,7 @@ func TestFeedOrderAndLimit(t *testing.T) {
 	set := &content.Set{}
 	// 60 councils updated on different days, 5 only to the month, and 3 never.
 	for i := range 60 {
-		d := offer.Date{Year: 2020 + i%6, Month: 1 + i%12, Day: 1 + i%28}
+		d := offer.Date{Year: int16(2020 + i%6), Month: int8(1 + i%12), Day: int8(1 + i%28)}
 		if i%12 == 5 {
 			d.Day = 0
 		}

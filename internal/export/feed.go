@@ -133,7 +133,7 @@ func summary(c *site.Council) string {
 
 // firstDay is the first day a date can mean, at midnight UTC.
 func firstDay(d offer.Date) time.Time {
-	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+	return time.Date(int(d.Year), time.Month(max(d.Month, 1)), int(max(d.Day, 1)), 0, 0, 0, 0, time.UTC)
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }

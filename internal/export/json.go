@@ -276,7 +276,7 @@ func OffersJSON(s *site.Site) ([]byte, error) {
 func jsonAnswer(r *site.Row) JSONAnswer {
 	a := r.Answer
 	out := JSONAnswer{
-		Status: string(a.Status), Value: a.Value, Values: a.Values, FromAge: a.FromAge, ToAge: a.ToAge,
+		Status: string(a.Status), Value: a.Value, Values: a.Values, FromAge: int(a.FromAge), ToAge: int(a.ToAge),
 		GBP: a.GBP, Pct: a.Pct, Approx: a.Approx, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
 		Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
 	}

@@ -22,21 +22,20 @@ const (
 var Statuses = []Status{Yes, No, Considering, Unknown}
 
 // Answer is one council's answer to one question.
+//
+// A large directory holds hundreds of thousands of answers in memory, so the
+// small fields are small and sit together.
 type Answer struct {
 	Status  Status
 	Basis   string // all, in_principle or conditional
 	Scope   string // own, all or unknown
-	FromAge int    // 0 when not given
-	ToAge   int    // 0 when not given
 	GBP     *int   // whole pounds
 	Count   *Range
 	Pct     *int
-	Approx  bool   // the source said "about" or "circa"
 	Per     string // once, week, month or year
 	Details string
 	Apply   string
 	Src     string // source id; empty means the file's default source
-	AsOf    Date   // zero means the source's date
 	Band    string // housing.priority_banding only
 	Name    string // services.over_21_service only
 	Groups  []Group
@@ -44,7 +43,11 @@ type Answer struct {
 	Value  string
 	Values []string
 	// Line and Col are where the answer's key is in its file, for messages.
-	Line, Col int
+	Line, Col int32
+	FromAge   int16 // 0 when not given
+	ToAge     int16 // 0 when not given
+	AsOf      Date  // zero means the source's date
+	Approx    bool  // the source said "about" or "circa"
 }
 
 // Range is a number or a range of numbers, such as "3 to 5".
@@ -222,7 +225,8 @@ type Page struct {
 // Date is a calendar date that may be known only to the month or the year,
 // as sources often give them.
 type Date struct {
-	Year, Month, Day int // Month and Day are 0 when not known
+	Year       int16
+	Month, Day int8 // 0 when not known
 }
 
 // IsZero reports whether the date is unset.
@@ -234,11 +238,11 @@ func (d Date) IsZero() bool { return d.Year == 0 }
 func (d Date) Time() time.Time {
 	switch {
 	case d.Month == 0:
-		return time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+		return time.Date(int(d.Year), 12, 31, 0, 0, 0, 0, time.UTC)
 	case d.Day == 0:
-		return time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
+		return time.Date(int(d.Year), time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
 	}
-	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	return time.Date(int(d.Year), time.Month(d.Month), int(d.Day), 0, 0, 0, 0, time.UTC)
 }
 
 // String writes the date as it is written in content: 2020-02-04, 2020-02 or 2020.
@@ -277,12 +281,12 @@ func ParseDate(s string) (Date, bool) {
 		if err != nil {
 			return Date{}, false
 		}
-		d := Date{Year: t.Year()}
+		d := Date{Year: int16(t.Year())}
 		if len(layout) > 4 {
-			d.Month = int(t.Month())
+			d.Month = int8(t.Month())
 		}
 		if len(layout) > 7 {
-			d.Day = t.Day()
+			d.Day = int8(t.Day())
 		}
 		return d, true
 	}

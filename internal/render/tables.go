@@ -81,7 +81,7 @@ func amount(a *offer.Answer) (int, bool) {
 	case a.Pct != nil:
 		return *a.Pct, true
 	case a.ToAge > 0:
-		return a.ToAge, true
+		return int(a.ToAge), true
 	}
 	return 0, false
 }
