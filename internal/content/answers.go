@@ -180,8 +180,8 @@ func (d *decoder) status(n *yaml.Node, path string) offer.Status {
 	case "false":
 		return offer.No
 	}
-	if st := offer.Status(s); slices.Contains(offer.Statuses, st) {
-		return st
+	if i := slices.Index(offer.Statuses, offer.Status(s)); i >= 0 {
+		return offer.Statuses[i] // the catalogue's string, not a copy for each answer
 	}
 	msg := fmt.Sprintf("want %s, got %q", statusWords, s)
 	if g := suggest(strings.ToLower(s), []string{"yes", "no", "considering", "unknown"}); g != "" {

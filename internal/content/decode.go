@@ -205,15 +205,18 @@ func (d *decoder) boolean(n *yaml.Node, path string) bool {
 func (d *decoder) choice(n *yaml.Node, path string, choices []string) string {
 	want := "one of " + orList(choices)
 	s, ok := d.scalar(n, path, want)
-	if ok && !slices.Contains(choices, s) {
-		msg := fmt.Sprintf("want %s, got %q", want, s)
-		if g := suggest(s, choices); g != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", g)
-		}
-		d.errorf(n, path, "%s", msg)
-		return ""
+	if !ok {
+		return s
 	}
-	return s
+	if i := slices.Index(choices, s); i >= 0 {
+		return choices[i] // the catalogue's string, not a copy for each answer
+	}
+	msg := fmt.Sprintf("want %s, got %q", want, s)
+	if g := suggest(s, choices); g != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", g)
+	}
+	d.errorf(n, path, "%s", msg)
+	return ""
 }
 
 func orList(words []string) string {
