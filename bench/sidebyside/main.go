@@ -95,7 +95,7 @@ func defaults(sizes []int, small, medium, large int) string {
 
 // parseList reads comma-separated positive numbers. With want > 0, a single
 // number stands for want copies of itself, and a longer list is cut to want
-// entries (so -sizes 317,10000 keeps the first two defaults for -rounds).
+// entries.
 func parseList(s string, want int) ([]int, error) {
 	var out []int
 	for f := range strings.SplitSeq(s, ",") {
