@@ -40,7 +40,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := build.Write(os.DirFS(*root), now, *out)
 	if res != nil {
-		report(stderr, res.Problems)
+		report(stderr, res.Problems.Errors())
+		summarise(stderr, res.Problems.Warnings(), "localoffer check -v")
 	}
 	var problems diag.List
 	if errors.As(err, &problems) {

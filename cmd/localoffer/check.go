@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -47,7 +48,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		report(stderr, problems)
 	default:
 		report(stderr, problems.Errors())
-		summarise(stderr, problems.Warnings())
+		summarise(stderr, problems.Warnings(), "-v")
 	}
 	if len(problems.Errors()) > 0 {
 		return exitContent
@@ -56,8 +57,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// summarise counts warnings by what they say, for a short report.
-func summarise(w io.Writer, warnings diag.List) {
+// councilCode finds council codes in messages, so warnings about many
+// councils count as one kind.
+var councilCode = regexp.MustCompile(`\bE[0-9]{8}\b`)
+
+// summarise counts warnings by what they say, for a short report; how says
+// how to list them.
+func summarise(w io.Writer, warnings diag.List, how string) {
 	if len(warnings) == 0 {
 		return
 	}
@@ -65,6 +71,7 @@ func summarise(w io.Writer, warnings diag.List) {
 	var order []string
 	for _, p := range warnings {
 		kind, _, _ := strings.Cut(p.Msg, ":")
+		kind = councilCode.ReplaceAllString(kind, "a code")
 		if strings.HasPrefix(kind, "from ") {
 			kind = "answers more than " + strconv.Itoa(offer.StaleAfter) + " months old"
 		}
@@ -73,7 +80,7 @@ func summarise(w io.Writer, warnings diag.List) {
 		}
 		kinds[kind]++
 	}
-	fmt.Fprintf(w, "%d warnings (list them with -v):\n", len(warnings))
+	fmt.Fprintf(w, "%d warnings (list them with %s):\n", len(warnings), how)
 	for _, k := range order {
 		fmt.Fprintf(w, "  %d × %s\n", kinds[k], k)
 	}

@@ -36,7 +36,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	first := true
 	live.OnBuild = func(res *build.Result, err error, took time.Duration) {
 		if res != nil {
-			report(stderr, res.Problems)
+			report(stderr, res.Problems.Errors())
+			summarise(stderr, res.Problems.Warnings(), "localoffer check -v")
 		}
 		if err != nil {
 			if first {
