@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -106,11 +107,17 @@ func BenchmarkStage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		type rendered struct {
+			publish.File
+			frags render.Fragments
+		}
 		var mu sync.Mutex
-		var pages []publish.File
-		paths, err := r.Site(s, assets, func(path string, page []byte) error {
+		var pages []rendered
+		paths, err := r.Site(s, assets, func(path string, page []byte, frags *render.Fragments) error {
+			f := *frags
+			f.Parts = slices.Clone(f.Parts)
 			mu.Lock()
-			pages = append(pages, publish.File{Path: path, Data: bytes.Clone(page)})
+			pages = append(pages, rendered{publish.File{Path: path, Data: bytes.Clone(page)}, f})
 			mu.Unlock()
 			return nil
 		})
@@ -131,14 +138,17 @@ func BenchmarkStage(b *testing.B) {
 		stage("decode", func(b *testing.B) { content.Load(fsys, now) })
 		stage("model", func(b *testing.B) { site.New(set, cfg, now) })
 		stage("render", func(b *testing.B) {
-			if _, err := r.Site(s, assets, func(string, []byte) error { return nil }); err != nil {
+			if _, err := r.Site(s, assets, func(string, []byte, *render.Fragments) error { return nil }); err != nil {
 				b.Fatal(err)
 			}
 		})
 		stage("minify", func(b *testing.B) {
 			parallel(len(pages), func(i int) {
-				var out bytes.Buffer
-				if err := m.MinifyTo(&out, pages[i].Path, bytes.NewBuffer(bytes.Clone(pages[i].Data))); err != nil {
+				var min, out bytes.Buffer
+				if err := m.MinifyTo(&min, pages[i].Path, bytes.NewBuffer(bytes.Clone(pages[i].Data))); err != nil {
+					b.Error(err)
+				}
+				if err := pages[i].frags.Splice(&out, min.Bytes()); err != nil {
 					b.Error(err)
 				}
 				minified[i] = publish.File{Path: pages[i].Path, Data: out.Bytes()}

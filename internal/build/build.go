@@ -60,17 +60,22 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 		}
 	}
 	var buffers sync.Pool
-	pages, err := r.Site(res.Site, assets, func(path string, page []byte) error {
-		b, _ := buffers.Get().(*bytes.Buffer)
+	pages, err := r.Site(res.Site, assets, func(path string, page []byte, frags *render.Fragments) error {
+		b, _ := buffers.Get().(*[2]bytes.Buffer)
 		if b == nil {
-			b = new(bytes.Buffer)
+			b = new([2]bytes.Buffer)
 		}
 		defer buffers.Put(b)
-		b.Reset()
-		if err := m.MinifyTo(b, path, bytes.NewBuffer(page)); err != nil {
+		minified, out := &b[0], &b[1]
+		minified.Reset()
+		out.Reset()
+		if err := m.MinifyTo(minified, path, bytes.NewBuffer(page)); err != nil {
 			return err
 		}
-		return sink.Put(path, b.Bytes())
+		if err := frags.Splice(out, minified.Bytes()); err != nil {
+			return fmt.Errorf("render %s: %w", path, err)
+		}
+		return sink.Put(path, out.Bytes())
 	})
 	if err != nil {
 		return res, err

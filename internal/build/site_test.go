@@ -19,6 +19,8 @@ import (
 	"github.com/localoffer/localoffer/internal/build"
 	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/publish"
+	"github.com/localoffer/localoffer/internal/synth"
 )
 
 // now is the fixed build date for tests.
@@ -302,5 +304,58 @@ func TestReservedNamesCoverTheSite(t *testing.T) {
 		if nested && !pages[top] && !slices.Contains(content.Reserved, top) {
 			t.Errorf("the site writes %s, but %q is not in content.Reserved: a page named %s.md would clash", f.Path, top, top)
 		}
+	}
+}
+
+// The parts of pages written in Go skip the minifier (see render.Fragments),
+// so they must come out as the minifier would write them: every page must be
+// the same as its preview, unminified, put through the minifier whole. The
+// real content and synthetic councils with every kind of answer are checked.
+func TestFragmentsAreWrittenMinified(t *testing.T) {
+	synthetic, err := synth.FS(project, 48, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, fsys := range map[string]fs.FS{"real": project, "synthetic": synthetic} {
+		t.Run(name, func(t *testing.T) {
+			res, err := build.Site(fsys, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, preview, err := build.Preview(fsys, now, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := publish.NewMinifier()
+			checked, failed := 0, 0
+			for _, f := range res.Files {
+				if !strings.HasSuffix(f.Path, ".html") {
+					continue
+				}
+				checked++
+				page, ok, err := preview.Get(f.Path)
+				if !ok || err != nil {
+					t.Fatalf("%s: not in the preview (%v)", f.Path, err)
+				}
+				want, err := m.Minify(f.Path, page)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if bytes.Equal(f.Data, want) {
+					continue
+				}
+				i := 0
+				for i < min(len(want), len(f.Data)) && want[i] == f.Data[i] {
+					i++
+				}
+				t.Errorf("%s differs from its preview minified whole, at byte %d:\n built: %.120q\n whole: %.120q", f.Path, i, f.Data[i:], want[i:])
+				if failed++; failed > 5 {
+					t.FailNow()
+				}
+			}
+			if checked < 100 {
+				t.Errorf("checked %d pages, want every page", checked)
+			}
+		})
 	}
 }

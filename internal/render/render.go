@@ -35,11 +35,12 @@ var kinds = []string{"home", "council", "joint", "region", "councils", "search",
 type Renderer struct {
 	pages map[string]*template.Template
 	md    goldmark.Markdown
+	nonce string // for the markers of fragments kept apart
 }
 
 // New parses the templates in fsys's layouts/ folder.
 func New(fsys fs.FS) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown()}
+	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(), nonce: newNonce()}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, LayoutsDir+"/base.html", LayoutsDir+"/partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -153,6 +154,7 @@ type Page struct {
 	Body        template.HTML
 	assets      map[string]string
 	sections    []site.Section // worked out on first use
+	frags       *Fragments     // where fragments go when they are kept apart
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -184,11 +186,11 @@ func (p *Page) Asset(name string) (string, error) {
 }
 
 // Site renders every page of the site, on all processors, and passes each
-// to emit with its path in the site as soon as it is made; emit is called
-// from many goroutines, and must not keep page after it returns. assets maps
-// names in static/ to their fingerprinted paths. Site returns the pages'
-// paths.
-func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path string, page []byte) error) ([]string, error) {
+// to emit with its path in the site as soon as it is made, with its
+// fragments kept apart (see Fragments); emit is called from many goroutines,
+// and must not keep page after it returns. assets maps names in static/ to
+// their fingerprinted paths. Site returns the pages' paths.
+func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path string, page []byte, frags *Fragments) error) ([]string, error) {
 	pages := Plan(s, assets)
 	paths := make([]string, len(pages))
 	for i, p := range pages {
@@ -200,13 +202,16 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path s
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var b bytes.Buffer
+			frags := &Fragments{nonce: r.nonce}
 			for i := range next {
+				frags.Parts = frags.Parts[:0]
+				pages[i].frags = frags
 				if err := r.Page(&b, pages[i]); err != nil {
 					errs[i] = err
 					continue
 				}
 				pages[i] = nil // let the page's data go once it is written
-				errs[i] = emit(paths[i], b.Bytes())
+				errs[i] = emit(paths[i], b.Bytes(), frags)
 			}
 		})
 	}

@@ -41,7 +41,7 @@ func (p *Page) Rows(sec site.Section) template.HTML {
 	for _, r := range sec.Rows {
 		writeRow(&b, p.answer(r))
 	}
-	return template.HTML(b.String()) //nolint:gosec // writeRow escapes every text and link
+	return p.fragment(b.String())
 }
 
 // Gaps returns the "not known yet" notes of a section, one for each council
@@ -51,20 +51,20 @@ func (p *Page) Gaps(sec site.Section) template.HTML {
 	for _, g := range sec.Gaps {
 		b.WriteString(`<p class="gaps">Not known yet`)
 		if p.District() {
-			b.WriteString(" from " + template.HTMLEscapeString(g.By.ShortName))
+			b.WriteString(" from " + escText(g.By.ShortName))
 		}
-		b.WriteString(": " + template.HTMLEscapeString(sectionLabels(g.Questions)) + ".</p>")
+		b.WriteString(": " + escText(sectionLabels(g.Questions)) + ".</p>")
 	}
-	return template.HTML(b.String()) //nolint:gosec // every text is escaped
+	return p.fragment(b.String())
 }
 
 // writeRow writes one answer as the page shows it.
 func writeRow(b *strings.Builder, v Answer) {
-	esc := template.HTMLEscapeString
-	b.WriteString("<div>\n<dt>" + esc(v.Label) + "</dt>\n<dd>")
+	esc := escText
+	b.WriteString("<div><dt>" + esc(v.Label) + "</dt><dd>")
 	switch {
 	case v.Kind == "answer":
-		b.WriteString(`<span class="v ` + esc(v.Verdict.Class) + `"><span aria-hidden="true">` + esc(v.Verdict.Symbol) + "</span> " + esc(v.Verdict.Word) + "</span>")
+		b.WriteString(`<span class="v ` + escAttr(v.Verdict.Class) + `"><span aria-hidden="true">` + esc(v.Verdict.Symbol) + "</span> " + esc(v.Verdict.Word) + "</span>")
 		if v.Facts != "" {
 			b.WriteString(": " + esc(v.Facts))
 		}
@@ -79,15 +79,13 @@ func writeRow(b *strings.Builder, v Answer) {
 	default:
 		b.WriteString(esc(v.Value))
 	}
-	b.WriteString("\n")
 	if v.Details != "" {
 		b.WriteString("<p>" + esc(v.Details) + "</p>")
 	}
-	b.WriteString("\n")
 	if v.Apply != "" {
 		b.WriteString("<p><strong>How to get it:</strong> " + esc(v.Apply) + "</p>")
 	}
-	b.WriteString("\n" + `<p class="src">`)
+	b.WriteString(`<p class="src">`)
 	if v.From != "" {
 		b.WriteString("From ")
 		if v.FromRef != "" {
@@ -110,7 +108,7 @@ func writeRow(b *strings.Builder, v Answer) {
 	if v.Note != "" {
 		b.WriteString(" " + esc(v.Note))
 	}
-	b.WriteString("</p>\n</dd>\n</div>\n")
+	b.WriteString("</p></dd></div>")
 }
 
 // href makes a link safe for an href attribute, as html/template does: a

@@ -108,16 +108,15 @@ func (t *Table) Rows() []TableRow {
 // TableBody returns the <tr> rows of the page's table. They are written in
 // Go, as their cells are: a national table has a row for every council.
 func (p *Page) TableBody() template.HTML {
-	esc := template.HTMLEscapeString
 	var b strings.Builder
 	for _, r := range p.Table.Rows() {
 		c := r.Council
-		b.WriteString(`<tr data-region="` + esc(c.Area.Slug) + `" data-tier="` + esc(c.Tier) + `" data-known="` + strconv.Itoa(r.Known) +
-			`" data-slug="` + esc(c.Slug) + `"><th scope="row"><a href="` + href(p.Link(c.Path())) + `">` + esc(c.Name) + "</a></th>")
+		b.WriteString(`<tr data-region="` + escAttr(c.Area.Slug) + `" data-tier="` + escAttr(c.Tier) + `" data-known="` + strconv.Itoa(r.Known) +
+			`" data-slug="` + escAttr(c.Slug) + `"><th scope="row"><a href="` + href(p.Link(c.Path())) + `">` + escText(c.Name) + "</a></th>")
 		b.WriteString(string(r.Cells))
-		b.WriteString("</tr>\n")
+		b.WriteString("</tr>")
 	}
-	return template.HTML(b.String()) //nolint:gosec // every text is escaped
+	return p.fragment(b.String())
 }
 
 // TableRow is one council's row of a table. Its cells are written once per
@@ -152,7 +151,7 @@ func topicRows(s *site.Site, cols []*offer.Question) map[*site.Council]TableRow 
 
 // writeCell writes one <td>, escaping every text.
 func writeCell(b *strings.Builder, x TableCell) {
-	esc := template.HTMLEscapeString
+	esc := escText
 	from := ""
 	if x.From != "" {
 		from = " (" + esc(x.From) + ")"
@@ -161,9 +160,9 @@ func writeCell(b *strings.Builder, x TableCell) {
 		b.WriteString(`<td class="nk">` + esc(x.Verdict.Word) + from + `</td>`)
 		return
 	}
-	fmt.Fprintf(b, `<td data-sort="%s">`, esc(x.Sort))
+	fmt.Fprintf(b, `<td data-sort="%s">`, escAttr(x.Sort))
 	if x.Verdict.Word != "" {
-		fmt.Fprintf(b, `<span class="v %s"><span aria-hidden="true">%s</span> %s</span>`, esc(x.Verdict.Class), esc(x.Verdict.Symbol), esc(x.Verdict.Word))
+		fmt.Fprintf(b, `<span class="v %s"><span aria-hidden="true">%s</span> %s</span>`, escAttr(x.Verdict.Class), esc(x.Verdict.Symbol), esc(x.Verdict.Word))
 		if x.Figure != "" {
 			b.WriteString(" ")
 		}
