@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
@@ -342,6 +341,3 @@ func (r *Renderer) page(b *bytes.Buffer, p *Page) error {
 	}
 	return r.pages[p.Kind].ExecuteTemplate(b, "base.html", p)
 }
-
-var kindMu sync.Mutex
-var kindTime = map[string]time.Duration{}
