@@ -160,9 +160,9 @@ func writeCell(b *strings.Builder, x TableCell) {
 		b.WriteString(`<td class="nk">` + esc(x.Verdict.Word) + from + `</td>`)
 		return
 	}
-	fmt.Fprintf(b, `<td data-sort="%s">`, escAttr(x.Sort))
+	b.WriteString(`<td data-sort="` + escAttr(x.Sort) + `">`)
 	if x.Verdict.Word != "" {
-		fmt.Fprintf(b, `<span class="v %s"><span aria-hidden="true">%s</span> %s</span>`, escAttr(x.Verdict.Class), esc(x.Verdict.Symbol), esc(x.Verdict.Word))
+		b.WriteString(`<span class="v ` + escAttr(x.Verdict.Class) + `"><span aria-hidden="true">` + esc(x.Verdict.Symbol) + "</span> " + esc(x.Verdict.Word) + "</span>")
 		if x.Figure != "" {
 			b.WriteString(" ")
 		}
