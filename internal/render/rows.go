@@ -31,23 +31,30 @@ type Answer struct {
 	Note    string // a caution: not yet confirmed by each council, or replaced by a newer answer
 }
 
-// Rows returns a section's rows as HTML: a <div> of <dt> and <dd> for each.
-// They are written in Go rather than through the template engine because a
-// large directory has hundreds of thousands of them, and the engine's
-// reflection costs a microsecond or more for every value it prints. Every
-// text is escaped, and every link is checked as html/template would.
-func (p *Page) Rows(sec site.Section) template.HTML {
+// Answers returns the page's sections that have answers, as HTML: for each,
+// a heading, its rows (a <div> of <dt> and <dd> for each answer) and its
+// gaps. They are written in Go rather than through the template engine
+// because a large directory has hundreds of thousands of answers, and the
+// engine's reflection costs a microsecond or more for every value it prints.
+// Every text is escaped, and every link is checked as html/template would.
+func (p *Page) Answers() template.HTML {
 	var b strings.Builder
-	for _, r := range sec.Rows {
-		writeRow(&b, p.answer(r))
+	for _, sec := range p.KnownSections() {
+		key := escAttr(sec.Key)
+		b.WriteString(`<section aria-labelledby="s-` + key + `"><h2 id="s-` + key + `">` + escText(sec.Title) + `</h2><dl class="answers">`)
+		for _, r := range sec.Rows {
+			writeRow(&b, p.answer(r))
+		}
+		b.WriteString("</dl>")
+		p.writeGaps(&b, sec)
+		b.WriteString("</section>")
 	}
 	return p.fragment(b.String())
 }
 
-// Gaps returns the "not known yet" notes of a section, one for each council
-// that has not answered some of its questions, written in Go like the rows.
-func (p *Page) Gaps(sec site.Section) template.HTML {
-	var b strings.Builder
+// writeGaps writes the "not known yet" notes of a section, one for each
+// council that has not answered some of its questions.
+func (p *Page) writeGaps(b *strings.Builder, sec site.Section) {
 	for _, g := range sec.Gaps {
 		b.WriteString(`<p class="gaps">Not known yet`)
 		if p.District() {
@@ -55,7 +62,6 @@ func (p *Page) Gaps(sec site.Section) template.HTML {
 		}
 		b.WriteString(": " + escText(sectionLabels(g.Questions)) + ".</p>")
 	}
-	return p.fragment(b.String())
 }
 
 // writeRow writes one answer as the page shows it.
