@@ -154,6 +154,7 @@ type Page struct {
 	assets      map[string]string
 	sections    []site.Section // worked out on first use
 	frags       *Fragments     // where fragments go when they are kept apart
+	options     string         // the compare page's list of councils, made once
 }
 
 // Crumb is one step of the breadcrumbs.

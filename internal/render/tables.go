@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -173,51 +172,94 @@ func writeCell(b *strings.Builder, x TableCell) {
 // compareData is what the compare page's script needs to put any councils
 // side by side: every council, every question, and every known answer as it
 // would show in a table. It is JSON inside the page, so the page works
-// opened from disk and makes no request.
-func compareData(p *Page) (template.JS, error) {
-	type council struct {
-		Slug  string               `json:"s"`
-		Name  string               `json:"n"`
-		About string               `json:"a"`
-		Href  string               `json:"h"`
-		Cells map[string][5]string `json:"c,omitempty"` // class, symbol, word, figure, from
-	}
-	type question struct {
-		Key     string `json:"k"`
-		Label   string `json:"l"`
-		Section string `json:"s"`
-	}
-	var data struct {
-		Questions []question `json:"q"`
-		Councils  []council  `json:"c"`
-	}
+// opened from disk and makes no request. It is written straight out, a
+// council at a time, because for a large directory it is the biggest thing
+// the build makes; like the other fragments it skips the minifier.
+//
+// The JSON is {"q": [{"k": key, "l": label, "s": section title}],
+// "c": [{"s": slug, "n": name, "a": about, "h": link, "c": {key: [class,
+// symbol, word, figure, from]}}]}, with <, > and & escaped so it cannot end
+// its script element.
+func compareData(p *Page) template.JS {
 	var qs []*offer.Question
+	var b strings.Builder
+	b.WriteString(`{"q":[`)
 	for _, s := range offer.Sections {
 		for _, q := range offer.InSection(s.Key) {
-			if q.Kind.IsAnswer() {
-				qs = append(qs, q)
-				data.Questions = append(data.Questions, question{q.Key, q.Label, s.Title})
+			if !q.Kind.IsAnswer() {
+				continue
 			}
+			if len(qs) > 0 {
+				b.WriteByte(',')
+			}
+			qs = append(qs, q)
+			b.WriteString(`{"k":` + jsonString(q.Key) + `,"l":` + jsonString(q.Label) + `,"s":` + jsonString(s.Title) + `}`)
 		}
 	}
-	for _, c := range p.Site.Councils {
+	b.WriteString(`],"c":[`)
+	for i, c := range p.Site.Councils {
+		if i > 0 {
+			b.WriteByte(',')
+		}
 		about := c.TierName()
 		if c.County != nil {
 			about += " in " + c.County.ShortName
 		}
-		out := council{Slug: c.Slug, Name: c.Name, About: about, Href: p.Link(c.Path())}
+		b.WriteString(`{"s":` + jsonString(c.Slug) + `,"n":` + jsonString(c.Name) + `,"a":` + jsonString(about) + `,"h":` + jsonString(p.Link(c.Path())))
+		cells := 0
 		for _, q := range qs {
 			if c.Cell(q) == nil {
 				continue
 			}
 			tc := cell(c, q)
-			if out.Cells == nil {
-				out.Cells = map[string][5]string{}
+			if cells == 0 {
+				b.WriteString(`,"c":{`)
+			} else {
+				b.WriteByte(',')
 			}
-			out.Cells[q.Key] = [5]string{tc.Verdict.Class, tc.Verdict.Symbol, tc.Verdict.Word, tc.Figure, tc.From}
+			cells++
+			b.WriteString(jsonString(q.Key) + `:[` + jsonString(tc.Verdict.Class) + `,` + jsonString(tc.Verdict.Symbol) + `,` +
+				jsonString(tc.Verdict.Word) + `,` + jsonString(tc.Figure) + `,` + jsonString(tc.From) + `]`)
 		}
-		data.Councils = append(data.Councils, out)
+		if cells > 0 {
+			b.WriteByte('}')
+		}
+		b.WriteByte('}')
 	}
-	b, err := json.Marshal(data) // escapes <, > and &, so the data cannot end its script element
-	return template.JS(b), err   //nolint:gosec // JSON from encoding/json
+	b.WriteString(`]}`)
+	return template.JS(p.fragment(b.String())) //nolint:gosec // JSON with <, > and & escaped
+}
+
+// jsonString writes s as a JSON string as encoding/json does, escaping <,
+// > and & so it is safe inside a script element.
+func jsonString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == '<' || r == '>' || r == '&' || r == 0x2028 || r == 0x2029:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// CouncilSelect returns the compare page's nth list of every council,
+// written in Go; the options are made once for the page's four lists.
+func (p *Page) CouncilSelect(n int) template.HTML {
+	if p.options == "" {
+		var b strings.Builder
+		for _, c := range p.Site.Councils {
+			b.WriteString(`<option value="` + escAttr(c.Slug) + `">` + escText(c.Name) + `</option>`)
+		}
+		p.options = b.String()
+	}
+	id := "c" + strconv.Itoa(n)
+	return p.fragment(`<select id="` + id + `" name="c"><option value>Choose a council</option>` + p.options + `</select>`)
 }
