@@ -65,7 +65,11 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 		if b == nil {
 			b = new([2]bytes.Buffer)
 		}
-		defer buffers.Put(b)
+		defer func() {
+			if b[0].Cap()+b[1].Cap() < 8<<20 { // keep room for pages, not for a huge one
+				buffers.Put(b)
+			}
+		}()
 		minified, out := &b[0], &b[1]
 		minified.Reset()
 		out.Reset()

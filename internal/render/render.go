@@ -204,7 +204,11 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path s
 			var b bytes.Buffer
 			frags := &Fragments{nonce: r.nonce}
 			for i := range next {
+				clear(frags.Parts) // let the last page's parts go
 				frags.Parts = frags.Parts[:0]
+				if b.Cap() > bigPage {
+					b = bytes.Buffer{} // nor keep the room a very large page took
+				}
 				pages[i].frags = frags
 				if err := r.Page(&b, pages[i]); err != nil {
 					errs[i] = err
@@ -225,6 +229,11 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path s
 	}
 	return paths, nil
 }
+
+// bigPage is the size above which a worker's buffer is let go after a
+// page rather than kept for the next: a large directory's national pages
+// run to hundreds of megabytes.
+const bigPage = 4 << 20
 
 // File is the page's file in the site: its path, with index.html added to
 // a folder.
