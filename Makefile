@@ -25,7 +25,6 @@ test: vet
 	@test -z "$$(gofmt -l cmd internal e2e)" || { echo "gofmt needed:"; gofmt -l cmd internal e2e; exit 1; }
 	$(GO) test ./...
 	$(GO) test -race ./internal/devserver ./internal/publish ./cmd/...
-	$(GO) test -race ./internal/build -run 'Fragments|Reproducible'  # pages and open data are made at once
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
 
 ## e2e: run the browser tests in headless Chromium; they fail, not skip, without it

@@ -59,15 +59,8 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 			return res, err
 		}
 	}
-	pages := render.Plan(res.Site, assets)
-	paths := render.Paths(pages)
-	// The open data is written while the pages are made: it needs only the
-	// model and the pages' paths, and fills the gaps while pages wait on the
-	// disk.
-	exported := make(chan error, 1)
-	go func() { exported <- export.Write(res.Site, paths, sink) }()
 	var buffers sync.Pool
-	err = r.Pages(pages, func(path string, page []byte, frags *render.Fragments) error {
+	pages, err := r.Site(res.Site, assets, func(path string, page []byte, frags *render.Fragments) error {
 		b, _ := buffers.Get().(*[2]bytes.Buffer)
 		if b == nil {
 			b = new([2]bytes.Buffer)
@@ -88,13 +81,13 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 		}
 		return sink.Put(path, out.Bytes())
 	})
-	if xerr := <-exported; err == nil {
-		err = xerr
-	}
 	if err != nil {
 		return res, err
 	}
-	res.Count = len(files) + len(paths) + len(export.Paths)
+	if err := export.Write(res.Site, pages, sink); err != nil {
+		return res, err
+	}
+	res.Count = len(files) + len(pages) + len(export.Paths)
 	return res, nil
 }
 

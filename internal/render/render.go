@@ -185,28 +185,17 @@ func (p *Page) Asset(name string) (string, error) {
 	return p.Link(fp), nil
 }
 
-// Site renders every page of the site, as Pages does, and returns the
-// pages' paths.
+// Site renders every page of the site, on all processors, and passes each
+// to emit with its path in the site as soon as it is made, with its
+// fragments kept apart (see Fragments); emit is called from many goroutines,
+// and must not keep page after it returns. assets maps names in static/ to
+// their fingerprinted paths. Site returns the pages' paths.
 func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path string, page []byte, frags *Fragments) error) ([]string, error) {
 	pages := Plan(s, assets)
-	paths := Paths(pages)
-	return paths, r.Pages(pages, emit)
-}
-
-// Paths returns the pages' files in the site.
-func Paths(pages []*Page) []string {
 	paths := make([]string, len(pages))
 	for i, p := range pages {
 		paths[i] = p.File()
 	}
-	return paths
-}
-
-// Pages renders pages on all processors, and passes each to emit with its
-// path in the site as soon as it is made, with its fragments kept apart (see
-// Fragments); emit is called from many goroutines, and must not keep page
-// after it returns. Each page is let go once it is made.
-func (r *Renderer) Pages(pages []*Page, emit func(path string, page []byte, frags *Fragments) error) error {
 	errs := make([]error, len(pages))
 	next := make(chan int, 64)
 	var wg sync.WaitGroup
@@ -221,13 +210,12 @@ func (r *Renderer) Pages(pages []*Page, emit func(path string, page []byte, frag
 					b = bytes.Buffer{} // nor keep the room a very large page took
 				}
 				pages[i].frags = frags
-				path := pages[i].File()
 				if err := r.Page(&b, pages[i]); err != nil {
 					errs[i] = err
 					continue
 				}
-				pages[i] = nil
-				errs[i] = emit(path, b.Bytes(), frags)
+				pages[i] = nil // let the page's data go once it is written
+				errs[i] = emit(paths[i], b.Bytes(), frags)
 			}
 		})
 	}
@@ -236,7 +224,10 @@ func (r *Renderer) Pages(pages []*Page, emit func(path string, page []byte, frag
 	}
 	close(next)
 	wg.Wait()
-	return firstErrors(errs, 10)
+	if err := firstErrors(errs, 10); err != nil {
+		return nil, err
+	}
+	return paths, nil
 }
 
 // bigPage is the size above which a worker's buffer is let go after a
