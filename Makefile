@@ -25,6 +25,7 @@ test: vet
 	@test -z "$$(gofmt -l cmd internal e2e)" || { echo "gofmt needed:"; gofmt -l cmd internal e2e; exit 1; }
 	$(GO) test ./...
 	$(GO) test -race ./internal/devserver ./internal/publish ./cmd/...
+	$(GO) test -race ./internal/build -run 'Fragments|Reproducible'  # a whole build, on all processors
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
 
 ## e2e: run the browser tests in headless Chromium; they fail, not skip, without it
