@@ -91,3 +91,10 @@ func isRefStart(c byte) bool {
 }
 
 func escAttr(s string) string { return attrEscaper.Replace(s) }
+
+// write writes parts to b one after another, without joining them first.
+func write(b *strings.Builder, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+}

@@ -107,11 +107,13 @@ func (t *Table) Rows() []TableRow {
 // TableBody returns the <tr> rows of the page's table. They are written in
 // Go, as their cells are: a national table has a row for every council.
 func (p *Page) TableBody() template.HTML {
+	rows := p.Table.Rows()
 	var b strings.Builder
-	for _, r := range p.Table.Rows() {
+	b.Grow(len(rows) * 400)
+	for _, r := range rows {
 		c := r.Council
-		b.WriteString(`<tr data-region="` + escAttr(c.Area.Slug) + `" data-tier="` + escAttr(c.Tier) + `" data-known="` + strconv.Itoa(r.Known) +
-			`" data-slug="` + escAttr(c.Slug) + `"><th scope="row"><a href="` + href(p.Link(c.Path())) + `">` + escText(c.Name) + "</a></th>")
+		write(&b, `<tr data-region="`, escAttr(c.Area.Slug), `" data-tier="`, escAttr(c.Tier), `" data-known="`, strconv.Itoa(r.Known),
+			`" data-slug="`, escAttr(c.Slug), `"><th scope="row"><a href="`, href(p.Link(c.Path())), `">`, escText(c.Name), "</a></th>")
 		b.WriteString(string(r.Cells))
 		b.WriteString("</tr>")
 	}
@@ -156,17 +158,17 @@ func writeCell(b *strings.Builder, x TableCell) {
 		from = " (" + esc(x.From) + ")"
 	}
 	if x.Sort == "-1" || x.Sort == "-2" {
-		b.WriteString(`<td class="nk">` + esc(x.Verdict.Word) + from + `</td>`)
+		write(b, `<td class="nk">`, esc(x.Verdict.Word), from, `</td>`)
 		return
 	}
-	b.WriteString(`<td data-sort="` + escAttr(x.Sort) + `">`)
+	write(b, `<td data-sort="`, escAttr(x.Sort), `">`)
 	if x.Verdict.Word != "" {
-		b.WriteString(`<span class="v ` + escAttr(x.Verdict.Class) + `"><span aria-hidden="true">` + esc(x.Verdict.Symbol) + "</span> " + esc(x.Verdict.Word) + "</span>")
+		write(b, `<span class="v `, escAttr(x.Verdict.Class), `"><span aria-hidden="true">`, esc(x.Verdict.Symbol), "</span> ", esc(x.Verdict.Word), "</span>")
 		if x.Figure != "" {
 			b.WriteString(" ")
 		}
 	}
-	b.WriteString(esc(x.Figure) + from + `</td>`)
+	write(b, esc(x.Figure), from, `</td>`)
 }
 
 // compareData is what the compare page's script needs to put any councils
@@ -193,7 +195,7 @@ func compareData(p *Page) template.JS {
 				b.WriteByte(',')
 			}
 			qs = append(qs, q)
-			b.WriteString(`{"k":` + jsonString(q.Key) + `,"l":` + jsonString(q.Label) + `,"s":` + jsonString(s.Title) + `}`)
+			write(&b, `{"k":`, jsonString(q.Key), `,"l":`, jsonString(q.Label), `,"s":`, jsonString(s.Title), `}`)
 		}
 	}
 	b.WriteString(`],"c":[`)
@@ -205,7 +207,7 @@ func compareData(p *Page) template.JS {
 		if c.County != nil {
 			about += " in " + c.County.ShortName
 		}
-		b.WriteString(`{"s":` + jsonString(c.Slug) + `,"n":` + jsonString(c.Name) + `,"a":` + jsonString(about) + `,"h":` + jsonString(p.Link(c.Path())))
+		write(&b, `{"s":`, jsonString(c.Slug), `,"n":`, jsonString(c.Name), `,"a":`, jsonString(about), `,"h":`, jsonString(p.Link(c.Path())))
 		cells := 0
 		for _, q := range qs {
 			if c.Cell(q) == nil {
@@ -218,8 +220,8 @@ func compareData(p *Page) template.JS {
 				b.WriteByte(',')
 			}
 			cells++
-			b.WriteString(jsonString(q.Key) + `:[` + jsonString(tc.Verdict.Class) + `,` + jsonString(tc.Verdict.Symbol) + `,` +
-				jsonString(tc.Verdict.Word) + `,` + jsonString(tc.Figure) + `,` + jsonString(tc.From) + `]`)
+			write(&b, jsonString(q.Key), `:[`, jsonString(tc.Verdict.Class), `,`, jsonString(tc.Verdict.Symbol), `,`,
+				jsonString(tc.Verdict.Word), `,`, jsonString(tc.Figure), `,`, jsonString(tc.From), `]`)
 		}
 		if cells > 0 {
 			b.WriteByte('}')
@@ -256,7 +258,7 @@ func (p *Page) CouncilSelect(n int) template.HTML {
 	if p.options == "" {
 		var b strings.Builder
 		for _, c := range p.Site.Councils {
-			b.WriteString(`<option value="` + escAttr(c.Slug) + `">` + escText(c.Name) + `</option>`)
+			write(&b, `<option value="`, escAttr(c.Slug), `">`, escText(c.Name), `</option>`)
 		}
 		p.options = b.String()
 	}
