@@ -83,9 +83,8 @@ func Preview(fsys fs.FS, now time.Time, cache *content.Cache) (*Result, *Lazy, e
 		l.add(f.Path, func() ([]byte, error) { return f.Data, nil })
 	}
 	pages := render.Plan(res.Site, assets)
-	paths := make([]string, len(pages))
+	paths := render.Paths(pages)
 	for i, p := range pages {
-		paths[i] = p.File()
 		l.add(paths[i], func() ([]byte, error) {
 			var b bytes.Buffer
 			err := r.Page(&b, p)

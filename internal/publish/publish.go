@@ -52,15 +52,14 @@ var mediaTypes = map[string]string{".html": "text/html", ".css": "text/css", ".j
 
 // Minify minifies data by the file name's extension; other files pass unchanged.
 func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
-	mt, ok := mediaTypes[path.Ext(name)]
-	if !ok {
+	if _, ok := mediaTypes[path.Ext(name)]; !ok {
 		return data, nil
 	}
-	out, err := m.m.Bytes(mt, data)
-	if err != nil {
-		return nil, fmt.Errorf("minify %s: %w", name, err)
+	var out bytes.Buffer
+	if err := m.MinifyTo(&out, name, bytes.NewBuffer(bytes.Clone(data))); err != nil {
+		return nil, err
 	}
-	return out, nil
+	return out.Bytes(), nil
 }
 
 // MinifyTo minifies src into dst by the file name's extension; other files

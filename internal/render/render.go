@@ -192,10 +192,7 @@ func (p *Page) Asset(name string) (string, error) {
 // their fingerprinted paths. Site returns the pages' paths.
 func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path string, page []byte, frags *Fragments) error) ([]string, error) {
 	pages := Plan(s, assets)
-	paths := make([]string, len(pages))
-	for i, p := range pages {
-		paths[i] = p.File()
-	}
+	paths := Paths(pages)
 	errs := make([]error, len(pages))
 	next := make(chan int, 64)
 	var wg sync.WaitGroup
@@ -234,6 +231,15 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path s
 // page rather than kept for the next: a large directory's national pages
 // run to hundreds of megabytes.
 const bigPage = 4 << 20
+
+// Paths returns the pages' files in the site.
+func Paths(pages []*Page) []string {
+	paths := make([]string, len(pages))
+	for i, p := range pages {
+		paths[i] = p.File()
+	}
+	return paths
+}
 
 // File is the page's file in the site: its path, with index.html added to
 // a folder.
