@@ -24,7 +24,7 @@ import (
 
 // buildDate is the fixed date of the test build, so that which answers are
 // marked out of date does not change from day to day.
-var buildDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+var buildDate = time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)
 
 // project is the repository: the real content, layouts and static files.
 var project = os.DirFS("..")

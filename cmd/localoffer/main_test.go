@@ -11,7 +11,7 @@ import (
 // runCmd runs the command line and returns its exit status and output.
 func runCmd(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	t.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
+	t.Setenv("SOURCE_DATE_EPOCH", "1797292800") // 2026-12-15
 	var stdout, stderr bytes.Buffer
 	code := run(args, &stdout, &stderr)
 	return code, stdout.String(), stderr.String()

@@ -24,7 +24,7 @@ import (
 )
 
 // now is the fixed build date for tests.
-var now = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+var now = time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)
 
 // project is the repository itself: the real content, layouts and static files.
 var project = os.DirFS("../..")

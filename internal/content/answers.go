@@ -42,6 +42,9 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 			if a := d.answer(p.v, q); a != nil {
 				a.Line, a.Col = int32(d.lineOff+p.k.Line), int32(p.k.Column)
 				into[q.Key] = a // the catalogue's string, so each file does not keep its own copy
+				if q.Kind.IsAnswer() {
+					d.quoted = append(d.quoted, quoteRef{key, p.k, a})
+				}
 				if a.Src == "" {
 					d.unsourced = append(d.unsourced, sourceRef{key: key, n: p.v})
 				}
@@ -131,6 +134,12 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 			}
 		case "approx":
 			a.Approx = d.boolean(p.v, path)
+		case "up_to":
+			a.UpTo = d.boolean(p.v, path)
+		case "at_least":
+			a.AtLeast = d.boolean(p.v, path)
+		case "means_tested":
+			a.MeansTest = d.boolean(p.v, path)
 		case "per":
 			a.Per = d.choice(p.v, path, offer.Pers)
 		case "details":
@@ -141,6 +150,8 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 			a.Src = d.ref(p.v, path)
 		case "as_of":
 			a.AsOf = d.date(p.v, path, false)
+		case "quote":
+			a.Quote = d.quote(p.v, path)
 		case "band":
 			a.Band = d.text(p.v, path)
 		case "name":

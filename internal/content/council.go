@@ -71,6 +71,8 @@ func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 			c.AKA = d.list(p.v, p.name)
 		case "updated":
 			c.Updated = d.date(p.v, p.name, false)
+		case "checked":
+			c.Checked = d.date(p.v, p.name, false)
 		case "ended":
 			c.Ended = d.date(p.v, p.name, true)
 		case "successor":
@@ -192,6 +194,11 @@ func (d *decoder) checkRefs(c *offer.Sourced) {
 			d.errorf(r.n, r.key, "unknown source %q (this file %s)", r.id, defined)
 		}
 	}
+	for _, r := range d.quoted {
+		if src := c.SourceOf(r.a); src != nil && r.a.Quote == "" && (src.URL != "" || slices.Contains(offer.WebTypes, src.Type)) {
+			d.errorf(r.n, r.key, "no quote: an answer from a web page needs a quote of the page's own words that back it, at most %d words", offer.QuoteWords)
+		}
+	}
 	if c.DefaultSrc == "" {
 		for _, r := range d.unsourced {
 			if q := offer.Lookup(r.key); q != nil && !q.Kind.IsAnswer() {
@@ -239,6 +246,8 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 			case "title":
 				titleNode = p.v
 				s.Title = d.text(p.v, path)
+			case "publisher":
+				s.Publisher = d.text(p.v, path)
 			case "ref":
 				s.Ref = d.text(p.v, path)
 			case "campaign":
@@ -249,6 +258,10 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 				s.Responded = d.date(p.v, path, false)
 			case "published":
 				s.Published = d.date(p.v, path, false)
+			case "updated":
+				s.Updated = d.date(p.v, path, false)
+			case "meeting":
+				s.Meeting = d.date(p.v, path, false)
 			case "retrieved":
 				s.Retrieved = d.date(p.v, path, false)
 			case "url":
@@ -271,6 +284,9 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 		}
 		if titleNode == nil {
 			d.errorf(item, at, "missing title")
+		}
+		if s.URL == "" && slices.Contains(offer.WebTypes, s.Type) {
+			d.errorf(item, at, "missing url: a source of type %s is a web page, so give its exact address", s.Type)
 		}
 		out = append(out, s)
 	})

@@ -29,7 +29,16 @@ type decoder struct {
 	refs      []sourceRef // source ids cited, checked once the file is read
 	unsourced []sourceRef // answers citing no source of their own
 	councils  []sourceRef // gss codes of other councils named in answers
+	quoted    []quoteRef  // answers, to check once the file is read that web sources are quoted
 	members   []sourceRef // gss codes of a joint offer's members
+}
+
+// quoteRef is an answer and where it is, so that an answer citing a web
+// page can be asked for the page's words once every source is known.
+type quoteRef struct {
+	key string
+	n   *yaml.Node
+	a   *offer.Answer
 }
 
 type sourceRef struct {
@@ -320,6 +329,17 @@ func (d *decoder) list(n *yaml.Node, path string) []string {
 		out = append(out, d.text(d.resolve(item), fmt.Sprintf("%s[%d]", path, i)))
 	}
 	return out
+}
+
+// quote reads an answer's quote: the source's own words, at most
+// offer.QuoteWords of them.
+func (d *decoder) quote(n *yaml.Node, path string) string {
+	words := strings.Fields(d.text(n, path))
+	s := strings.Join(words, " ")
+	if w := len(words); w > offer.QuoteWords {
+		d.errorf(n, path, "want a quote of at most %d words, got %d: quote the words that back the answer, not the whole passage", offer.QuoteWords, w)
+	}
+	return s
 }
 
 // ref remembers a cited source id, checked when the whole file has been read.

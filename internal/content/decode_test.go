@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/localoffer/localoffer/internal/offer"
 )
@@ -26,8 +27,14 @@ sources:
     title: FOI reply
     received: 2020-02-04
   - id: page
+    type: committee_report
+    title: Local offer report
+  - id: web
     type: offer_page
     title: Local offer page
+    publisher: Leicester City Council
+    url: https://www.leicester.gov.uk/leaving-care
+    updated: 2024-05
 `
 
 // decodeCouncil loads one council file, built from councilHead and
@@ -91,20 +98,26 @@ func TestDecodeAnswers(t *testing.T) {
     count: 12
     pct: 40
     approx: true
+    up_to: true
+    at_least: true
+    means_tested: true
     per: year
     details: >-
       Only for care leavers
       from the council's own care.
     apply: Ask your personal adviser.
-    src: page
+    src: web
+    quote: "Care leavers   from Leicester's own care
+      pay no council tax until 25."
     as_of: 2021-03
 `,
 			want: map[string]*offer.Answer{
 				"council_tax.exempt": {
 					Status: offer.Yes, Basis: "conditional", Scope: "own", FromAge: 18, ToAge: 25,
 					GBP: ptr(150), Count: &offer.Range{Min: 12, Max: 12}, Pct: ptr(40), Approx: true, Per: "year",
+					UpTo: true, AtLeast: true, MeansTest: true,
 					Details: "Only for care leavers from the council's own care.", Apply: "Ask your personal adviser.",
-					Src: "page", AsOf: offer.Date{Year: 2021, Month: 3},
+					Src: "web", Quote: "Care leavers from Leicester's own care pay no council tax until 25.", AsOf: offer.Date{Year: 2021, Month: 3},
 				},
 			},
 		},
@@ -271,7 +284,6 @@ sources:
     responded: 2020-02
     published: 2020
     retrieved: 2026-11-23
-    url: https://www.whatdotheyknow.com/request/1
     licence: OGL-3.0
     note: A reply.
 contacts:
@@ -307,8 +319,8 @@ Hertsmere is a district council.
 			ID: "foi-2020", Type: "foi", Title: "Care Leaver Local Offer", Ref: "HBC_FOI_20200126",
 			Campaign: "clo-foi-2020", Received: offer.Date{Year: 2020, Month: 2, Day: 4},
 			Responded: offer.Date{Year: 2020, Month: 2}, Published: offer.Date{Year: 2020},
-			Retrieved: offer.Date{Year: 2026, Month: 11, Day: 23}, URL: "https://www.whatdotheyknow.com/request/1",
-			Licence: "OGL-3.0", Note: "A reply.",
+			Retrieved: offer.Date{Year: 2026, Month: 11, Day: 23},
+			Licence:   "OGL-3.0", Note: "A reply.",
 		}}, Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.No}}},
 		Contacts: []offer.Contact{
 			{Role: "foi", Title: "Information Services", Email: "foi@hertsmere.gov.uk", Phone: "020 8207 2277",
@@ -393,7 +405,7 @@ func TestDecodeLineEndings(t *testing.T) {
 // TestDecodeProjectContent loads the project's own content/ folder, which
 // must always be free of problems.
 func TestDecodeProjectContent(t *testing.T) {
-	set, problems := Load(os.DirFS("../.."), testNow)
+	set, problems := Load(os.DirFS("../.."), time.Now())
 	if len(problems) > 0 {
 		t.Fatalf("content/ has problems:\n%s", problems.Error())
 	}
@@ -419,9 +431,9 @@ member_count: 11
 started: 2018/19
 confirmed: false
 default_src: page
-sources: [{id: page, type: campaign_page, title: Campaign page}]
+sources: [{id: page, type: campaign_page, title: Campaign page, publisher: A campaign, url: "https://example.org/joint"}]
 council_tax:
-  exempt: {status: yes, to_age: 25}
+  exempt: {status: yes, to_age: 25, quote: "No council tax for care leavers until 25."}
 ---
 Joint body.
 `})
@@ -437,8 +449,8 @@ Joint body.
 	want := &offer.Joint{
 		File: "content/joint/herts-joint.md", Slug: "herts-joint", Name: "Hertfordshire joint offer", Area: "Hertfordshire",
 		Members: []string{"E10000015"}, MemberCount: 11, Started: "2018/19", Confirmed: false,
-		Sourced: offer.Sourced{DefaultSrc: "page", Sources: []offer.Source{{ID: "page", Type: "campaign_page", Title: "Campaign page"}},
-			Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.Yes, ToAge: 25}}},
+		Sourced: offer.Sourced{DefaultSrc: "page", Sources: []offer.Source{{ID: "page", Type: "campaign_page", Title: "Campaign page", Publisher: "A campaign", URL: "https://example.org/joint"}},
+			Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.Yes, ToAge: 25, Quote: "No council tax for care leavers until 25."}}},
 		Body: []byte("Joint body.\n"),
 	}
 	if !reflect.DeepEqual(j, want) {

@@ -16,12 +16,12 @@ default_src: old
 sources:
   - {id: old, type: foi, title: Old reply, received: 2020-02-04}
   - {id: new, type: foi, title: New reply, responded: 2026-10}
-  - {id: undated, type: campaign_page, title: A page}
+  - {id: undated, type: campaign_page, title: A page, url: "https://example.org/page"}
 council_tax:
   exempt: no
 leisure:
   free_access: {status: yes, src: new}
-  friend_free: {status: no, src: undated}
+  friend_free: {status: no, src: undated, quote: "Friends pay the usual price."}
 offer:
   url: https://www.hertsmere.gov.uk
 home:

@@ -18,7 +18,7 @@ import (
 	"time"
 )
 
-var testNow = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+var testNow = time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)
 
 const county = `---
 gss: E10000015

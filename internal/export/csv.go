@@ -4,41 +4,78 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
 )
 
-// CSVColumns are the columns of offers.csv, in order (content/data.md
+// AnswerColumns are the columns of answers.csv, in order (content/data.md
 // explains each).
-var CSVColumns = []string{
-	"gss", "council", "tier", "section", "question", "label",
-	"status", "from_age", "to_age", "gbp", "count_min", "count_max", "pct", "approx", "per", "basis", "scope",
-	"details", "source", "source_url", "as_of", "by", "joint",
-	"value", "apply",
+var AnswerColumns = []string{
+	"gss", "council", "tier", "region", "joint", "confirmed",
+	"section", "question", "label", "provider",
+	"status", "value", "from_age", "to_age", "gbp", "count_min", "count_max", "pct",
+	"up_to", "at_least", "approx", "per", "basis", "scope", "means_tested",
+	"details", "apply", "note",
+	"source_type", "secondary", "source", "publisher", "source_url", "as_of", "quote",
 }
 
-// WriteCSV writes one row per council per catalogue question (RFC 4180,
-// with a header row): councils in GSS order, questions in catalogue order.
-// A question nobody has found out about has its row, with no status.
-func WriteCSV(w io.Writer, s *site.Site) error { return writeData(s, w, nil) }
+// CouncilColumns are the first columns of councils.csv; HeadlineColumns follow.
+var CouncilColumns = []string{
+	"gss", "council", "short_name", "tier", "county", "region", "page",
+	"checked", "researched", "answers",
+}
 
-// csvHeader is offers.csv's first line.
-func csvHeader() []byte {
+// HeadlineColumns are councils.csv's columns for the catalogue's headline
+// questions: for each, the status, and the age and amount where it takes them.
+var HeadlineColumns = func() []string {
+	var out []string
+	for _, q := range offer.Headlines {
+		out = append(out, q.Key, q.Key+".to_age")
+		if q.Kind == offer.KindMoney {
+			out = append(out, q.Key+".gbp")
+		}
+	}
+	return out
+}()
+
+// AnswersCSV returns answers.csv: one row for every answer recorded in a
+// council's file, councils in GSS order and questions in catalogue order,
+// then one for every answer of a joint offer, which no single council gives.
+func AnswersCSV(s *site.Site) []byte {
 	var b bytes.Buffer
-	cw := csv.NewWriter(&b)
-	cw.UseCRLF = true
-	_ = cw.Write(CSVColumns) // writing to a bytes.Buffer cannot fail
-	cw.Flush()
+	_ = writeData(s, dataOut{answers: &b}) // writing to a bytes.Buffer cannot fail
 	return b.Bytes()
 }
 
-// councilCSV writes a council's rows of offers.csv.
-func councilCSV(b *bytes.Buffer, c *site.Council, facts []Fact) error {
+// CouncilsCSV returns councils.csv: one row for each council, with what
+// someone living there gets for each headline question.
+func CouncilsCSV(s *site.Site) []byte {
+	var b bytes.Buffer
+	_ = writeData(s, dataOut{councils: &b}) // writing to a bytes.Buffer cannot fail
+	return b.Bytes()
+}
+
+// header is a CSV file's first line.
+func header(columns ...[]string) []byte {
+	var b bytes.Buffer
+	writeRecords(&b, [][]string{slices.Concat(columns...)})
+	return b.Bytes()
+}
+
+// writeRecords writes CSV records as RFC 4180 asks, with CR LF line ends,
+// each cell made safe for spreadsheets.
+func writeRecords(b *bytes.Buffer, records [][]string) error {
 	cw := csv.NewWriter(b)
 	cw.UseCRLF = true
-	for _, f := range facts {
-		if err := cw.Write(csvRow(c, f)); err != nil {
+	for _, rec := range records {
+		for i := range rec {
+			rec[i] = Neutralise(rec[i])
+		}
+		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
@@ -46,41 +83,117 @@ func councilCSV(b *bytes.Buffer, c *site.Council, facts []Fact) error {
 	return cw.Error()
 }
 
-// OffersCSV returns offers.csv as WriteCSV writes it.
-func OffersCSV(s *site.Site) []byte {
-	var b bytes.Buffer
-	_ = WriteCSV(&b, s) // writing to a bytes.Buffer cannot fail
-	return b.Bytes()
+// Neutralise makes a cell safe to open in a spreadsheet, as OWASP's advice
+// on CSV injection says: a cell that begins with =, +, -, @, a tab or a
+// carriage return could be read as a formula, so it gets a leading
+// apostrophe, which spreadsheets show as text.
+func Neutralise(cell string) string {
+	if cell != "" && strings.IndexByte("=+-@\t\r", cell[0]) >= 0 {
+		return "'" + cell
+	}
+	return cell
 }
 
-func csvRow(c *site.Council, f Fact) []string {
-	q := f.Question
-	rec := make([]string, 0, len(CSVColumns))
-	rec = append(rec, c.GSS, c.Name, c.Tier, q.Section, q.Key, q.Label)
-	r := f.Row
-	if r == nil {
-		rec = append(rec, make([]string, 15)...) // status to as_of
-		return append(rec, f.By.GSS, "", "", "")
+// councilAnswers writes a council's rows of answers.csv.
+func councilAnswers(b *bytes.Buffer, c *site.Council) error {
+	var records [][]string
+	for i := range offer.Catalogue {
+		q := &offer.Catalogue[i]
+		if a := c.Answers[q.Key]; a != nil {
+			records = append(records, answerRecord(q, a, &c.Sourced, []string{c.GSS, c.Name, c.Tier, c.Region, "", ""}))
+		}
 	}
-	a := r.Answer
-	var countMin, countMax, approx string
+	return writeRecords(b, records)
+}
+
+// jointAnswers writes the rows of answers.csv for the joint offers' own
+// answers, labelled with the joint offer and whether each council has
+// confirmed them.
+func jointAnswers(b *bytes.Buffer, s *site.Site) error {
+	var records [][]string
+	for _, j := range s.Joints {
+		for i := range offer.Catalogue {
+			q := &offer.Catalogue[i]
+			if a := j.Answers[q.Key]; a != nil {
+				who := []string{"", j.Name, "joint", "", j.Slug, strconv.FormatBool(j.Confirmed)}
+				if len(j.Members) > 0 {
+					who[3] = j.Members[0].Region
+				}
+				records = append(records, answerRecord(q, a, &j.Sourced, who))
+			}
+		}
+	}
+	return writeRecords(b, records)
+}
+
+// answerRecord is one row of answers.csv: who, then the answer, then its source.
+func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, who []string) []string {
+	var countMin, countMax string
 	if a.Count != nil {
 		countMin, countMax = strconv.Itoa(a.Count.Min), strconv.Itoa(a.Count.Max)
 	}
-	if a.Approx {
-		approx = "true"
+	var note string
+	asOf := in.AsOf(a)
+	if q.Overtaken.Overtook(a, asOf) {
+		note = q.Overtaken.Note
 	}
-	var source, sourceURL, joint string
-	if r.Source != nil {
-		source, sourceURL = r.Source.Title, r.Source.URL
+	var srcType, secondary, title, publisher, url string
+	if src := in.SourceOf(a); src != nil {
+		srcType, title, publisher, url = src.Type, src.Title, src.Publisher, src.URL
+		secondary = strconv.FormatBool(slices.Contains(offer.SecondaryTypes, src.Type))
 	}
-	if r.Joint != nil {
-		joint = r.Joint.Slug
+	return append(who,
+		q.Section, q.Key, q.Label, providerWord(q.Provider),
+		string(a.Status), value(a), number(int(a.FromAge)), number(int(a.ToAge)), pointer(a.GBP), countMin, countMax, pointer(a.Pct),
+		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest),
+		a.Details, a.Apply, note,
+		srcType, secondary, title, publisher, url, asOf.String(), a.Quote)
+}
+
+// councilRow writes a council's row of councils.csv, from its facts.
+func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) error {
+	var county, researched string
+	if c.County != nil {
+		county = c.County.Name
 	}
-	return append(rec,
-		string(a.Status), number(int(a.FromAge)), number(int(a.ToAge)), pointer(a.GBP), countMin, countMax, pointer(a.Pct), approx,
-		a.Per, a.Basis, a.Scope, a.Details, source, sourceURL, r.AsOf.String(), f.By.GSS, joint,
-		value(a), a.Apply)
+	switch {
+	case c.KnownAnswers() > 0:
+		researched = "found"
+	case !c.Checked.IsZero():
+		researched = "nothing_found"
+	default:
+		researched = "not_yet"
+	}
+	rec := []string{c.GSS, c.Name, c.ShortName, c.Tier, county, c.Region, s.Config.BaseURL + c.Path(),
+		c.Checked.String(), researched, strconv.Itoa(c.KnownAnswers())}
+	byKey := make(map[string]*site.Row, len(facts))
+	for _, f := range facts {
+		if f.Row != nil {
+			byKey[f.Question.Key] = f.Row
+		}
+	}
+	for _, q := range offer.Headlines {
+		var status, toAge, gbp string
+		if r := byKey[q.Key]; r != nil {
+			status, toAge, gbp = string(r.Answer.Status), number(int(r.Answer.ToAge)), pointer(r.Answer.GBP)
+		}
+		rec = append(rec, status, toAge)
+		if q.Kind == offer.KindMoney {
+			rec = append(rec, gbp)
+		}
+	}
+	return writeRecords(b, [][]string{rec})
+}
+
+func providerWord(p offer.Provider) string {
+	return [...]string{"care_council", "home_council", "each_council"}[p]
+}
+
+func boolCell(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
 }
 
 // number writes an age, where 0 means not given.
@@ -96,4 +209,15 @@ func pointer(n *int) string {
 		return ""
 	}
 	return strconv.Itoa(*n)
+}
+
+// closeAll closes files, returning the first error.
+func closeAll(files ...io.Closer) error {
+	var err error
+	for _, f := range files {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
 }

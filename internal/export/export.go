@@ -22,39 +22,40 @@ import (
 
 // The files this package adds to the site, relative to its root.
 const (
-	CSVFile     = "data/offers.csv"
-	JSONFile    = "data/offers.json"
-	SchemaFile  = "schema/council.schema.json"
-	SitemapFile = "sitemap.xml"
-	RobotsFile  = "robots.txt"
-	FeedFile    = "feed.xml"
+	AnswersFile  = "data/answers.csv"
+	CouncilsFile = "data/councils.csv"
+	JSONFile     = "data/offers.json"
+	SchemaFile   = "schema/council.schema.json"
+	SitemapFile  = "sitemap.xml"
+	RobotsFile   = "robots.txt"
+	FeedFile     = "feed.xml"
 )
 
 // Paths are the files Write makes.
-var Paths = []string{CSVFile, JSONFile, SchemaFile, SitemapFile, RobotsFile, FeedFile}
+var Paths = []string{AnswersFile, CouncilsFile, JSONFile, SchemaFile, SitemapFile, RobotsFile, FeedFile}
 
 // Write makes the export files for the site s and puts them in sink. pages
 // are the paths of the site's HTML pages, for the sitemap. The big files,
-// offers.csv and offers.json, are written as they are made, so they never
+// answers.csv and offers.json, are written as they are made, so they never
 // have to fit in memory.
 func Write(s *site.Site, pages []string, sink publish.Sink) error {
-	csvFile, err := sink.Create(CSVFile)
-	if err != nil {
-		return err
-	}
-	jsonFile, err := sink.Create(JSONFile)
-	if err != nil {
-		csvFile.Close()
-		return err
-	}
-	err = writeData(s, csvFile, jsonFile)
-	for _, f := range []io.Closer{csvFile, jsonFile} {
-		if cerr := f.Close(); err == nil {
-			err = cerr
+	var files []io.WriteCloser
+	for _, path := range []string{AnswersFile, CouncilsFile, JSONFile} {
+		f, err := sink.Create(path)
+		if err != nil {
+			for _, f := range files {
+				f.Close()
+			}
+			return err
 		}
+		files = append(files, f)
+	}
+	err := writeData(s, dataOut{answers: files[0], councils: files[1], json: files[2]})
+	if cerr := closeAll(files[0], files[1], files[2]); err == nil {
+		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("export %s and %s: %w", CSVFile, JSONFile, err)
+		return fmt.Errorf("export %s, %s and %s: %w", AnswersFile, CouncilsFile, JSONFile, err)
 	}
 	feed, err := Feed(s)
 	if err != nil {

@@ -96,6 +96,7 @@ type JSONCouncil struct {
 	Page      string `json:"page"`
 	Website   string `json:"website,omitempty"`
 	Updated   string `json:"updated,omitempty"`
+	Checked   string `json:"checked,omitempty"` // the month someone last researched it
 	Ended     string `json:"ended,omitempty"`
 	Successor string `json:"successor,omitempty"`
 	// Answers holds a JSONAnswer for each question with a known answer, by
@@ -114,9 +115,12 @@ type JSONAnswer struct {
 	Count   *JSONRange  `json:"count,omitempty"`
 	Pct     *int        `json:"pct,omitempty"`
 	Approx  bool        `json:"approx,omitempty"`
+	UpTo    bool        `json:"up_to,omitempty"`
+	AtLeast bool        `json:"at_least,omitempty"`
 	Per     string      `json:"per,omitempty"`
 	Basis   string      `json:"basis,omitempty"`
 	Scope   string      `json:"scope,omitempty"`
+	Means   bool        `json:"means_tested,omitempty"`
 	Band    string      `json:"band,omitempty"`
 	Name    string      `json:"name,omitempty"`
 	Groups  []JSONGroup `json:"groups,omitempty"`
@@ -126,6 +130,9 @@ type JSONAnswer struct {
 	Joint   string      `json:"joint,omitempty"`
 	Source  *JSONSource `json:"source,omitempty"`
 	AsOf    string      `json:"as_of,omitempty"`
+	Quote   string      `json:"quote,omitempty"` // the source's own words behind the answer
+	// Note is a national change since the answer that it may not reflect.
+	Note string `json:"note,omitempty"`
 	// Older are other answers from the same council, or its joint offer,
 	// that are older than this one.
 	Older []JSONAnswer `json:"older,omitempty"`
@@ -146,17 +153,19 @@ type JSONGroup struct {
 
 // JSONSource is the document an answer comes from.
 type JSONSource struct {
-	ID      string `json:"id"`
-	Type    string `json:"type,omitempty"`
-	Title   string `json:"title"`
-	URL     string `json:"url,omitempty"`
-	Licence string `json:"licence,omitempty"`
+	ID        string `json:"id"`
+	Type      string `json:"type,omitempty"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Licence   string `json:"licence,omitempty"`
+	Secondary bool   `json:"secondary,omitempty"` // reported by others, not the council's own
 }
 
 // WriteJSON writes the catalogue and every council's known answers as JSON:
 // the catalogue indented, then one council to a line, so the file is quick
 // to write and read and its diffs show which councils changed.
-func WriteJSON(w io.Writer, s *site.Site) error { return writeData(s, nil, w) }
+func WriteJSON(w io.Writer, s *site.Site) error { return writeData(s, dataOut{json: w}) }
 
 // jsonHead is offers.json up to the opening of its list of councils.
 func jsonHead(s *site.Site) ([]byte, error) {
@@ -215,7 +224,7 @@ const jsonTail = "\n ]\n}\n"
 func councilJSON(b, line *bytes.Buffer, c *site.Council, facts []Fact) error {
 	jc := JSONCouncil{
 		GSS: c.GSS, Name: c.Name, ShortName: c.ShortName, Tier: c.Tier, Parent: c.Parent, Region: c.Region,
-		Page: c.Path(), Website: c.Website, Updated: c.Updated.String(), Ended: c.Ended.String(),
+		Page: c.Path(), Website: c.Website, Updated: c.Updated.String(), Checked: c.Checked.String(), Ended: c.Ended.String(),
 		Successor: c.Council.Successor,
 	}
 	enc := json.NewEncoder(line)
@@ -277,8 +286,12 @@ func jsonAnswer(r *site.Row) JSONAnswer {
 	a := r.Answer
 	out := JSONAnswer{
 		Status: string(a.Status), Value: a.Value, Values: a.Values, FromAge: int(a.FromAge), ToAge: int(a.ToAge),
-		GBP: a.GBP, Pct: a.Pct, Approx: a.Approx, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
-		Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
+		GBP: a.GBP, Pct: a.Pct, Approx: a.Approx, UpTo: a.UpTo, AtLeast: a.AtLeast, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
+		Means: a.MeansTest, Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
+		Quote: a.Quote,
+	}
+	if r.Question.Overtaken.Overtook(a, r.AsOf) {
+		out.Note = r.Question.Overtaken.Note
 	}
 	if a.Count != nil {
 		out.Count = &JSONRange{a.Count.Min, a.Count.Max}
@@ -290,7 +303,8 @@ func jsonAnswer(r *site.Row) JSONAnswer {
 		out.Joint = r.Joint.Slug
 	}
 	if src := r.Source; src != nil {
-		out.Source = &JSONSource{ID: src.ID, Type: src.Type, Title: src.Title, URL: src.URL, Licence: src.Licence}
+		out.Source = &JSONSource{ID: src.ID, Type: src.Type, Title: src.Title, Publisher: src.Publisher, URL: src.URL, Licence: src.Licence,
+			Secondary: slices.Contains(offer.SecondaryTypes, src.Type)}
 	}
 	return out
 }

@@ -71,6 +71,7 @@ var identity = map[string]ordered{
 	"places":      obj("description", "Main towns and areas, for finding the council by place.", "$ref", def("list")),
 	"aka":         obj("description", "Other names people use for the council or its area.", "$ref", def("list")),
 	"updated":     obj("description", "When someone last checked the whole file.", "$ref", def("date")),
+	"checked":     obj("description", "The month someone last researched the council's offer in public sources, whether or not they found it, such as 2026-12.", "$ref", def("date")),
 	"ended":       obj("description", "For a council being abolished: the day its successor takes over.", "$ref", def("date")),
 	"successor":   obj("description", "The council that takes over: its gss code, or its name until it has one.", "$ref", def("text")),
 	"default_src": obj("description", "The id of the source that answers cite unless they say otherwise.", "$ref", def("source_id")),
@@ -134,23 +135,27 @@ func answerForms(k offer.Kind, object any) []any {
 // extra fields some questions allow.
 func answerObject(extra []string) ordered {
 	fields := map[string]ordered{
-		"status":   obj("$ref", def("status")),
-		"basis":    obj("description", "all: everyone gets it; in_principle: in principle, not always a blanket offer; conditional: only in some cases.", "enum", offer.Bases),
-		"scope":    obj("description", "own: only care leavers this council looked after; all: anyone living here.", "enum", offer.Scopes),
-		"from_age": obj("$ref", def("age")),
-		"to_age":   obj("$ref", def("age")),
-		"gbp":      obj("$ref", def("gbp")),
-		"count":    obj("$ref", def("count")),
-		"pct":      obj("$ref", def("pct")),
-		"approx":   obj("description", "The source said about or circa.", "enum", []any{true, false, "yes", "no"}),
-		"per":      obj("description", "How often the amount or count is given.", "enum", offer.Pers),
-		"details":  obj("description", "What the source says, in plain English.", "$ref", def("text")),
-		"apply":    obj("description", "How to ask for it.", "$ref", def("text")),
-		"src":      obj("description", "The id of the source this answer comes from, if not default_src.", "$ref", def("source_id")),
-		"as_of":    obj("description", "When the answer was true, if not the source's date.", "$ref", def("date")),
-		"band":     obj("description", "The priority band care leavers get.", "$ref", def("text")),
-		"name":     obj("description", "What the service is called.", "$ref", def("text")),
-		"groups":   obj("description", "The council's children in care and care leavers councils.", "type", "array", "items", obj("$ref", def("group"))),
+		"status":       obj("$ref", def("status")),
+		"basis":        obj("description", "all: everyone gets it; in_principle: in principle, not always a blanket offer; conditional: only in some cases.", "enum", offer.Bases),
+		"scope":        obj("description", "own: only care leavers this council looked after; county: only care leavers the county council looked after (districts); all: anyone living here.", "enum", offer.Scopes),
+		"from_age":     obj("$ref", def("age")),
+		"to_age":       obj("$ref", def("age")),
+		"gbp":          obj("$ref", def("gbp")),
+		"count":        obj("$ref", def("count")),
+		"pct":          obj("$ref", def("pct")),
+		"approx":       obj("description", "The source said about or circa.", "enum", []any{true, false, "yes", "no"}),
+		"up_to":        obj("description", "The amount or count is the most given: up to £2,000.", "enum", []any{true, false, "yes", "no"}),
+		"at_least":     obj("description", "The count is a floor: over 400.", "enum", []any{true, false, "yes", "no"}),
+		"means_tested": obj("description", "The help depends on the young person's income or savings.", "enum", []any{true, false, "yes", "no"}),
+		"per":          obj("description", "How often the amount or count is given.", "enum", offer.Pers),
+		"details":      obj("description", "What the source says, in plain English.", "$ref", def("text")),
+		"apply":        obj("description", "How to ask for it.", "$ref", def("text")),
+		"src":          obj("description", "The id of the source this answer comes from, if not default_src.", "$ref", def("source_id")),
+		"as_of":        obj("description", "When the answer was true, if not the source's date.", "$ref", def("date")),
+		"quote":        obj("description", "The source's own words that back the answer, exactly, at most 30 words; needed for an answer from a web page.", "$ref", def("text")),
+		"band":         obj("description", "The priority band care leavers get.", "$ref", def("text")),
+		"name":         obj("description", "What the service is called.", "$ref", def("text")),
+		"groups":       obj("description", "The council's children in care and care leavers councils.", "type", "array", "items", obj("$ref", def("group"))),
 	}
 	props := ordered{}
 	for _, k := range append(slices.Clip(offer.AnswerFields), extra...) {
@@ -179,7 +184,7 @@ func defs() ordered {
 			s = obj("description", "What kind of document it is.", "enum", offer.SourceTypes)
 		case "url":
 			s = obj("$ref", def("link"))
-		case "received", "responded", "published", "retrieved":
+		case "received", "responded", "published", "updated", "meeting", "retrieved":
 			s = obj("description", "The date the document gives, only when it gives one.", "$ref", def("date"))
 		default:
 			s = obj("$ref", def("text"))

@@ -95,6 +95,28 @@ type Question struct {
 	Polarity Polarity
 	Choices  []string // allowed values for a Choice
 	Extra    []string // extra answer fields this question allows: band, name, groups
+	// Overtaken is a national change that older answers may not reflect.
+	Overtaken *Change
+}
+
+// Change is a national change, such as a new recommended minimum, that may
+// have overtaken answers given before it.
+type Change struct {
+	Since    Date   // answers dated before this may be out of date
+	BelowGBP int    // undated answers of less than this may be too (0: none)
+	Note     string // what changed, in a sentence for people
+}
+
+// Overtook reports whether the change may have overtaken answer a, dated
+// asOf (zero when neither the answer nor its source is dated).
+func (c *Change) Overtook(a *Answer, asOf Date) bool {
+	if c == nil || a.Status != Yes {
+		return false
+	}
+	if asOf.IsZero() {
+		return c.BelowGBP > 0 && a.GBP != nil && *a.GBP < c.BelowGBP
+	}
+	return asOf.Time().Before(c.Since.Time())
 }
 
 // Field is the last part of the question's key.
@@ -200,6 +222,8 @@ var Catalogue = build(
 		Choices: []string{"exemption", "partial_discount", "refund", "hardship_fund", "unknown"}},
 	kind(KindText, "council_tax.shared_home", "If you share a home", "How does the council tax help apply when a care leaver shares a home with others?", HomeCouncil),
 	yes("council_tax.reciprocal", "Care leavers from other councils", "Does the help also cover care leavers from other councils who live in your area?", HomeCouncil),
+	yes("council_tax.pays_anywhere", "Council tax paid wherever you live", "Do you pay the council tax of care leavers you looked after when they live in another council's area? If so, up to what age?", CareCouncil),
+	yes("council_tax.funds_districts", "Pays for its districts' exemptions", "Do you pay your district councils for the council tax exemptions they give your care leavers?", CareCouncil),
 
 	// Housing.
 	with(yes("housing.priority_banding", "Priority for social housing", "Do care leavers get priority banding for social housing? If so, up to what age, what banding, and how do they qualify?", HomeCouncil), "band"),
@@ -214,16 +238,23 @@ var Catalogue = build(
 	yes("housing.custody_release", "Housing when you leave custody", "Do you plan accommodation with care leavers who are leaving custody?", CareCouncil),
 
 	// Setting up home.
-	kind(KindMoney, "home.setup_allowance", "Setting-up-home allowance", "Do you provide care leavers with a setting-up-home allowance? If so, how much?", CareCouncil),
+	overtaken(kind(KindMoney, "home.setup_allowance", "Setting-up-home allowance", "Do you provide care leavers with a setting-up-home allowance? If so, how much?", CareCouncil),
+		Change{Since: Date{Year: 2023, Month: 4, Day: 1}, BelowGBP: 3000,
+			Note: "In April 2023 the government's recommended minimum setting-up-home allowance rose to £3,000, so this amount may have changed."}),
 	yes("home.tv_licence", "TV licence", "Would you in principle support care leavers to pay for at least the first year's TV licence"+inPrinciple+"?", CareCouncil),
 	yes("home.contents_insurance", "Contents insurance", "Would you in principle support care leavers to pay for at least the first year's home contents insurance"+inPrinciple+"?", CareCouncil),
 	yes("home.decoration", "Decorating", "Would you in principle support care leavers to pay for redecorating their first flat"+inPrinciple+"?", CareCouncil),
 	yes("home.broadband", "Broadband", "Would you in principle support care leavers with broadband costs"+inPrinciple+"?", CareCouncil),
 	yes("home.mobile_phone", "Mobile phone", "Would you in principle support care leavers with mobile phone costs"+inPrinciple+"?", CareCouncil),
+	yes("home.device", "A phone, laptop or data", "Do you give care leavers a device, such as a phone or laptop, or mobile data or internet access?", CareCouncil),
+	yes("home.energy_costs", "Help with energy bills", "Do you help care leavers with gas and electricity costs?", CareCouncil),
 	yes("home.cooking_equipment", "Cooking equipment", "Would you in principle pay towards cooking equipment for care leavers"+inPrinciple+"?", CareCouncil),
 
 	// Money.
 	yes("money.financial_support", "Financial support", "What financial support do you give care leavers?", CareCouncil),
+	kind(KindMoney, "money.allowance_16_17", "Weekly allowance at 16 and 17", "How much do you pay care leavers aged 16 and 17 living independently each week?", CareCouncil),
+	kind(KindMoney, "money.clothing", "Clothing allowance", "Do you give care leavers a clothing allowance? If so, how much?", CareCouncil),
+	yes("money.savings", "Savings scheme", "Do you pay into a savings account for care leavers, or match what they save?", CareCouncil),
 	yes("money.financial_literacy", "Help managing money", "Do you help care leavers learn to manage money (financial literacy)?", CareCouncil),
 	yes("money.festive", "Christmas and religious festivals", "Do you pay anything towards Christmas or other religious celebrations for care leavers?", CareCouncil),
 	yes("money.birthday", "Birthdays", "Do you pay anything towards birthday celebrations for care leavers?", CareCouncil),
@@ -240,6 +271,7 @@ var Catalogue = build(
 
 	// Education.
 	yes("education.he_support", "Help at university", "What support do you give care leavers in higher education?", CareCouncil),
+	kind(KindMoney, "education.he_bursary", "University bursary", "Do you pay care leavers at university a bursary? If so, how much?", CareCouncil),
 	yes("education.he_accommodation", "University housing in the holidays", "Do you help care leavers in higher education with accommodation, including in the holidays?", CareCouncil),
 	yes("education.fe_support", "Help at college", "What support do you give care leavers in further education?", CareCouncil),
 	yes("education.virtual_school", "Virtual school", "Does your virtual school support care leavers?", CareCouncil),
@@ -269,6 +301,7 @@ var Catalogue = build(
 	yes("participation.council_bank_account", "Its own bank account", "Does your children in care and care leavers council have its own bank account?", CareCouncil),
 	yes("participation.council_constitution", "Its own constitution", "Does your children in care and care leavers council have its own constitution?", CareCouncil),
 	yes("participation.member_champions", "Councillor champions", "Do councillors champion parts of the offer?", CareCouncil),
+	yes("participation.protected_characteristic", "Care experience treated as a protected characteristic", "Does the council treat care experience as if it were a protected characteristic?", EachCouncil),
 	yes("participation.covenant_signatory", "Signed the Care Leaver Covenant", "Has the council signed the Care Leaver Covenant?", EachCouncil),
 
 	// Services after 21.
@@ -286,6 +319,12 @@ var Catalogue = build(
 	kind(KindDate, "org.ofsted_date", "Date of the Ofsted judgement", "When was that judgement published?", CareCouncil),
 	kind(KindURL, "org.ofsted_url", "Ofsted report", "Where is the report published?", CareCouncil),
 )
+
+// overtaken records a national change that may have overtaken older answers.
+func overtaken(q Question, c Change) Question {
+	q.Overtaken = &c
+	return q
+}
 
 // with allows extra answer fields on a question.
 func with(q Question, extra ...string) Question {
@@ -310,6 +349,42 @@ func build(qs ...Question) []Question {
 		seen[q.Key] = true
 	}
 	return qs
+}
+
+// Headlines are the questions whose answers matter most to a care leaver,
+// in the order a summary gives them: the columns of councils.csv, and the
+// good news at the top of a council page.
+var Headlines = headlines(
+	"home.setup_allowance",
+	"council_tax.exempt",
+	"council_tax.pays_anywhere",
+	"leisure.free_access",
+	"leisure.gym",
+	"leisure.swimming",
+	"money.allowance_16_17",
+	"money.birthday",
+	"money.festive",
+	"education.he_bursary",
+	"housing.priority_banding",
+	"housing.local_connection_waived",
+	"housing.guarantor",
+	"driving.lessons",
+	"id_docs.passport",
+	"travel.bus",
+	"home.device",
+	"health.prescriptions",
+	"services.over_21_service",
+	"offer.published",
+)
+
+func headlines(keys ...string) []*Question {
+	out := make([]*Question, len(keys))
+	for i, k := range keys {
+		if out[i] = Lookup(k); out[i] == nil || !out[i].Kind.IsAnswer() {
+			panic("offer: headline " + k + " is not an answer question in the catalogue")
+		}
+	}
+	return out
 }
 
 var byKey = func() map[string]*Question {

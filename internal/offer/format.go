@@ -6,17 +6,17 @@ package offer
 var (
 	// CouncilKeys are a council file's top-level keys besides the sections.
 	CouncilKeys = []string{"schema", "gss", "name", "short_name", "tier", "parent", "region", "website",
-		"places", "aka", "updated", "ended", "successor", "default_src", "sources", "contacts"}
+		"places", "aka", "updated", "checked", "ended", "successor", "default_src", "sources", "contacts"}
 	// RequiredKeys are the keys every council file must have.
 	RequiredKeys = []string{"gss", "name", "tier", "region"}
 	// JointKeys are a joint offer file's top-level keys besides the sections.
 	JointKeys = []string{"name", "area", "members", "member_count", "started", "confirmed", "default_src", "sources"}
 	// SourceKeys are the keys of each entry of sources.
-	SourceKeys = []string{"id", "type", "title", "ref", "campaign", "received", "responded", "published", "retrieved", "url", "licence", "note"}
+	SourceKeys = []string{"id", "type", "title", "publisher", "ref", "campaign", "received", "responded", "published", "updated", "meeting", "retrieved", "url", "licence", "note"}
 	// ContactKeys are the keys of each entry of contacts.
 	ContactKeys = []string{"role", "name", "title", "email", "phone", "url", "status", "details", "src"}
 	// AnswerFields are the keys every answer may have; a question's Extra adds more.
-	AnswerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "per", "details", "apply", "src", "as_of"}
+	AnswerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "up_to", "at_least", "means_tested", "per", "details", "apply", "src", "as_of", "quote"}
 	// GroupKeys are the keys of each children in care council in groups.
 	GroupKeys = []string{"name", "ages", "regular_attendees"}
 	// TierOrder lists the tiers from the top down.

@@ -89,3 +89,36 @@ func TestEverySectionIsInOneTopic(t *testing.T) {
 		}
 	}
 }
+
+func TestSetupAllowanceOvertakenByApril2023(t *testing.T) {
+	q := Lookup("home.setup_allowance")
+	if q.Overtaken == nil {
+		t.Fatal("home.setup_allowance has no national change recorded")
+	}
+	gbp := func(n int) *Answer { return &Answer{Status: Yes, GBP: &n} }
+	for _, tc := range []struct {
+		name string
+		a    *Answer
+		asOf Date
+		want bool
+	}{
+		{"£2,000 in February 2020", gbp(2000), Date{Year: 2020, Month: 2, Day: 4}, true},
+		{"£3,000 in March 2023: still before the change", gbp(3000), Date{Year: 2023, Month: 3}, true},
+		{"£2,500 on 1 April 2023", gbp(2500), Date{Year: 2023, Month: 4, Day: 1}, false},
+		{"£2,000 in 2023, which may be after April", gbp(2000), Date{Year: 2023}, false},
+		{"£2,000 in 2024", gbp(2000), Date{Year: 2024}, false},
+		{"undated £2,000", gbp(2000), Date{}, true},
+		{"undated £3,000", gbp(3000), Date{}, false},
+		{"undated, no amount", &Answer{Status: Yes}, Date{}, false},
+		{"no allowance, in 2020", &Answer{Status: No}, Date{Year: 2020}, false},
+	} {
+		if got := q.Overtaken.Overtook(tc.a, tc.asOf); got != tc.want {
+			t.Errorf("%s: overtaken %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	for i := range Catalogue {
+		if c := Catalogue[i].Overtaken; c != nil && (c.Note == "" || c.Since.IsZero()) {
+			t.Errorf("%s: a national change needs a date and a note", Catalogue[i].Key)
+		}
+	}
+}

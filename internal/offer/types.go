@@ -36,6 +36,7 @@ type Answer struct {
 	Details string
 	Apply   string
 	Src     string // source id; empty means the file's default source
+	Quote   string // the source's own words behind the answer, at most QuoteWords words
 	Band    string // housing.priority_banding only
 	Name    string // services.over_21_service only
 	Groups  []Group
@@ -48,6 +49,23 @@ type Answer struct {
 	ToAge     int16 // 0 when not given
 	AsOf      Date  // zero means the source's date
 	Approx    bool  // the source said "about" or "circa"
+	UpTo      bool  // the amount or count is the most given ("up to £2,000")
+	AtLeast   bool  // the count is a floor ("over 400")
+	MeansTest bool  // the help depends on the young person's income or savings
+}
+
+// Qualifier is the word that goes before an answer's figure: "about " for
+// an estimate, "up to " for a most, "over " for a floor, or nothing.
+func (a *Answer) Qualifier() string {
+	switch {
+	case a.UpTo:
+		return "up to "
+	case a.AtLeast:
+		return "over "
+	case a.Approx:
+		return "about "
+	}
+	return ""
 }
 
 // Range is a number or a range of numbers, such as "3 to 5".
@@ -63,7 +81,7 @@ type Group struct {
 // Bases, Scopes and Pers list the allowed words of those answer fields.
 var (
 	Bases  = []string{"all", "in_principle", "conditional"}
-	Scopes = []string{"own", "all", "unknown"}
+	Scopes = []string{"own", "county", "all", "unknown"}
 	Pers   = []string{"once", "week", "month", "year"}
 )
 
@@ -94,7 +112,18 @@ var Regions = []string{
 }
 
 // SourceTypes lists the kinds of source a fact can come from.
-var SourceTypes = []string{"foi", "offer_page", "offer_pdf", "committee_report", "council_confirmed", "council_page", "press", "campaign_page", "contributor"}
+var SourceTypes = []string{"foi", "offer_page", "offer_pdf", "committee_report", "council_confirmed", "council_page", "news", "press", "campaign_page", "contributor"}
+
+// WebTypes are the kinds of source that are web pages: each needs its
+// address, and every answer citing one needs a quote.
+var WebTypes = []string{"offer_page", "offer_pdf", "council_page", "news", "press", "campaign_page"}
+
+// SecondaryTypes are the kinds of source that report on a council rather
+// than come from it: pages show them as "reported by", after the council's own.
+var SecondaryTypes = []string{"press", "campaign_page"}
+
+// QuoteWords is the most words an answer's quote may have.
+const QuoteWords = 30
 
 // ContactRoles lists the roles a contact can have.
 var ContactRoles = []string{"officer_lead", "member_lead", "leaving_care_team", "participation", "council_tax", "housing", "leisure", "foi"}
@@ -104,21 +133,25 @@ type Source struct {
 	ID        string
 	Type      string
 	Title     string
+	Publisher string // who published it: the council, a newspaper, a campaign
 	Ref       string // the council's reference, such as an FOI number
 	Campaign  string // the national questionnaire it answers
 	Received  Date
 	Responded Date
 	Published Date
+	Updated   Date // when the page says it was last updated
+	Meeting   Date // the meeting or decision a committee report is for
 	Retrieved Date
 	URL       string
 	Licence   string
 	Note      string
 }
 
-// Date is when the source's answers were true: responded, then published,
-// then received. It is zero when the source gives no date.
+// Date is when the source's answers were true: responded, then updated,
+// published, the meeting's date, then received. It is zero when the source
+// gives no date.
 func (s *Source) Date() Date {
-	for _, d := range []Date{s.Responded, s.Published, s.Received} {
+	for _, d := range []Date{s.Responded, s.Updated, s.Published, s.Meeting, s.Received} {
 		if !d.IsZero() {
 			return d
 		}
@@ -191,6 +224,7 @@ type Council struct {
 	Places    []string // main towns and areas, for finding the council by place
 	AKA       []string // other names people use for the council or its area, such as Notts
 	Updated   Date
+	Checked   Date // the month someone last researched the council, found or not
 	Ended     Date
 	Successor string // the council that takes over: its GSS, or its name if it has no code yet
 	Sourced

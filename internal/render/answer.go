@@ -51,10 +51,7 @@ func symbolFor(class string) string {
 // counts, who it is for and whether it is case by case.
 func facts(q *offer.Question, a *offer.Answer) []string {
 	var out []string
-	about := ""
-	if a.Approx {
-		about = "about "
-	}
+	about := a.Qualifier()
 	switch {
 	case a.FromAge > 0 && a.ToAge > 0:
 		out = append(out, fmt.Sprintf("from age %d up to age %d", a.FromAge, a.ToAge))
@@ -89,10 +86,15 @@ func facts(q *offer.Question, a *offer.Answer) []string {
 	switch a.Scope {
 	case "own":
 		out = append(out, "only for care leavers this council looked after")
+	case "county":
+		out = append(out, "only for care leavers the county council looked after")
 	case "all":
 		out = append(out, "for any care leaver living here")
 	case "unknown":
 		out = append(out, "not known whether care leavers from other councils get it")
+	}
+	if a.MeansTest {
+		out = append(out, "depends on your income or savings")
 	}
 	for _, g := range a.Groups {
 		out = append(out, group(g))
@@ -162,6 +164,8 @@ func sourceType(t string) string {
 		return "confirmed by the council"
 	case "council_page":
 		return "council web page"
+	case "news":
+		return "council news release"
 	case "press":
 		return "news report"
 	case "campaign_page":

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -29,6 +31,10 @@ type Answer struct {
 	Stale   bool   // dated more than 18 months ago
 	Undated bool   // no date at all
 	Note    string // a caution: not yet confirmed by each council, or replaced by a newer answer
+	Quote   string // the source's own words behind the answer, shown on demand
+	// Reported names who reported it, for a source that is not the council's own.
+	Reported  string
+	Overtaken string // a national change since the answer that it may not reflect
 }
 
 // Answers returns the page's sections that have answers, as HTML: for each,
@@ -97,7 +103,16 @@ func writeRow(b *strings.Builder, v Answer) {
 	if v.Apply != "" {
 		write(b, "<p><strong>How to get it:</strong> ", esc(v.Apply), "</p>")
 	}
+	if v.Overtaken != "" {
+		write(b, `<p class="old">`, esc(v.Overtaken), "</p>")
+	}
+	if v.Quote != "" {
+		write(b, `<details class="quote"><summary>What the source says</summary><blockquote><p>“`, esc(v.Quote), "”</p></blockquote></details>")
+	}
 	b.WriteString(`<p class="src">`)
+	if v.Reported != "" {
+		write(b, "Reported by ", esc(v.Reported), ", not confirmed by the council. ")
+	}
 	if v.From != "" {
 		b.WriteString("From ")
 		if v.FromRef != "" {
@@ -207,6 +222,13 @@ func (p *Page) answer(r site.Row) Answer {
 	}
 	if r.Source != nil {
 		v.Source, v.SrcRef = r.Source.Title, srcPage+"#src-"+srcSlug+"-"+r.Source.ID
+		if slices.Contains(offer.SecondaryTypes, r.Source.Type) {
+			v.Reported = cmp.Or(r.Source.Publisher, sourceType(r.Source.Type))
+		}
+	}
+	v.Quote = a.Quote
+	if q.Overtaken.Overtook(a, r.AsOf) {
+		v.Overtaken = q.Overtaken.Note
 	}
 	return v
 }

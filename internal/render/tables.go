@@ -53,10 +53,7 @@ func cell(c *site.Council, q *offer.Question) TableCell {
 
 // figure is an answer's headline number, short enough for a table cell.
 func figure(q *offer.Question, a *offer.Answer) string {
-	about := ""
-	if a.Approx {
-		about = "about "
-	}
+	about := a.Qualifier()
 	switch {
 	case a.GBP != nil:
 		return about + Money(*a.GBP) + per(a.Per)

@@ -12,7 +12,7 @@ import (
 	"github.com/localoffer/localoffer/internal/registry"
 )
 
-var now = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+var now = time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)
 
 func load(t *testing.T, files map[string]string) (*content.Set, []string) {
 	t.Helper()

@@ -15,7 +15,7 @@ import (
 
 var (
 	project = os.DirFS("../..")
-	now     = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	now     = time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)
 )
 
 // A synthetic project must be valid content, or benchmarks would time the
