@@ -140,7 +140,7 @@ func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, who []s
 	var srcType, secondary, title, publisher, url string
 	if src := in.SourceOf(a); src != nil {
 		srcType, title, publisher, url = src.Type, src.Title, src.Publisher, src.URL
-		secondary = strconv.FormatBool(slices.Contains(offer.SecondaryTypes, src.Type))
+		secondary = strconv.FormatBool(src.Secondary())
 	}
 	return append(who,
 		q.Section, q.Key, q.Label, providerWord(q.Provider),

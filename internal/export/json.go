@@ -304,7 +304,7 @@ func jsonAnswer(r *site.Row) JSONAnswer {
 	}
 	if src := r.Source; src != nil {
 		out.Source = &JSONSource{ID: src.ID, Type: src.Type, Title: src.Title, Publisher: src.Publisher, URL: src.URL, Licence: src.Licence,
-			Secondary: slices.Contains(offer.SecondaryTypes, src.Type)}
+			Secondary: src.Secondary()}
 	}
 	return out
 }

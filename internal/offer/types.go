@@ -2,6 +2,7 @@ package offer
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -158,6 +159,10 @@ func (s *Source) Date() Date {
 	}
 	return Date{}
 }
+
+// Secondary reports whether the source reports on a council rather than
+// comes from it: pages show it as "reported by", after the council's own.
+func (s *Source) Secondary() bool { return slices.Contains(SecondaryTypes, s.Type) }
 
 // Contact is a role at the council that care leavers or researchers can reach.
 // It holds team inboxes and switchboards, never a person's own number or e-mail.

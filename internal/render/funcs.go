@@ -40,6 +40,23 @@ var funcs = template.FuncMap{
 	"tiers":        tierList,
 	"join":         strings.Join,
 	"host":         func(u string) string { return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://") },
+	"coverage":     coverageOf,
+	"slice1":       func(c site.Coverage) []site.Coverage { return []site.Coverage{c} },
+}
+
+// coverageTable is what the "coverage" template prints: a table of how far
+// research has got, one row for each group of councils.
+type coverageTable struct {
+	ID, Caption, First string
+	Rows               []site.Coverage
+}
+
+func coverageOf(id, caption, first string, rows ...[]site.Coverage) coverageTable {
+	t := coverageTable{ID: id, Caption: caption, First: first}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, r...)
+	}
+	return t
 }
 
 // sectionLabels lists the labels of questions, for one sentence.

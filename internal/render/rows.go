@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
-	"slices"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -222,7 +221,7 @@ func (p *Page) answer(r site.Row) Answer {
 	}
 	if r.Source != nil {
 		v.Source, v.SrcRef = r.Source.Title, srcPage+"#src-"+srcSlug+"-"+r.Source.ID
-		if slices.Contains(offer.SecondaryTypes, r.Source.Type) {
+		if r.Source.Secondary() {
 			v.Reported = cmp.Or(r.Source.Publisher, sourceType(r.Source.Type))
 		}
 	}

@@ -28,6 +28,8 @@ type Site struct {
 	Known    int         // councils with at least one answer
 	Letters  []Letter    // the A to Z, grouped by first letter
 	Stats    []Stat      // for each answer question, how many councils have answered, nationally and by region
+	Coverage Coverage    // how far research has got in England
+	ByTier   []Coverage  // and for each kind of council, in TierOrder
 }
 
 // Region is one of England's nine regions and its councils.
@@ -36,6 +38,8 @@ type Region struct {
 	Slug     string
 	Councils []*Council // A to Z by name
 	Known    int
+	Coverage Coverage   // how far research has got in the region
+	ByTier   []Coverage // and for each kind of council in it, in TierOrder
 }
 
 // Letter is one letter of the A to Z.
@@ -207,6 +211,7 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 		s.Letters[len(s.Letters)-1].Councils = append(s.Letters[len(s.Letters)-1].Councils, c)
 	}
 	s.stats()
+	s.coverage()
 	return s
 }
 
@@ -236,7 +241,8 @@ func (c *Council) Sections() []Section {
 			var seen []*Joint
 			for _, by := range providers(c, q) {
 				rows := c.site.rows(q, by, &seen)
-				if len(rows) == 0 && (by == c || q.Provider == offer.CareCouncil) {
+				if len(rows) == 0 && (by == c || q.Provider == offer.CareCouncil) && !(q.Key == "offer.joint_offer" && len(by.Joints) > 0) {
+					// A member of a joint offer has its answer: the page names the offer.
 					view.gap(by, q)
 				}
 				view.Rows = append(view.Rows, rows...)

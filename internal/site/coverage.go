@@ -1,0 +1,101 @@
+package site
+
+import (
+	"github.com/localoffer/localoffer/internal/offer"
+)
+
+// Coverage says how far the directory has got with a group of councils: how
+// many have answers in their own files, how many someone looked for in
+// public sources and found nothing, and how many nobody has looked for yet.
+type Coverage struct {
+	Label        string // the region, the kind of council, or England
+	Councils     int
+	Found        int // councils with at least one answer of their own or from a joint offer
+	NothingFound int // councils looked for (checked) with no answers
+	NotYet       int // councils nobody has looked for yet
+	// Earliest and Latest are the first and last months someone looked for
+	// one of the councils; zero when nobody has.
+	Earliest, Latest offer.Date
+}
+
+// add counts one council.
+func (cv *Coverage) add(c *Council) {
+	cv.Councils++
+	switch {
+	case c.hasOwnAnswers():
+		cv.Found++
+	case !c.Checked.IsZero():
+		cv.NothingFound++
+	default:
+		cv.NotYet++
+	}
+	if d := c.Checked; !d.IsZero() {
+		if cv.Latest.IsZero() || d.Time().After(cv.Latest.Time()) {
+			cv.Latest = d
+		}
+		if cv.Earliest.IsZero() || d.Time().Before(cv.Earliest.Time()) {
+			cv.Earliest = d
+		}
+	}
+}
+
+// Looked is how many of the councils someone has looked for.
+func (cv Coverage) Looked() int { return cv.Found + cv.NothingFound }
+
+// hasOwnAnswers reports whether the council's file, or a joint offer it is a
+// member of, answers any question.
+func (c *Council) hasOwnAnswers() bool {
+	if len(c.Answers) > 0 {
+		return true
+	}
+	for _, j := range c.Joints {
+		if len(j.Answers) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage counts the site's councils: for England, each region and each
+// kind of council, and each region's kinds of council.
+func (s *Site) coverage() {
+	s.Coverage = Coverage{Label: "England"}
+	byTier := map[string]*Coverage{}
+	for _, c := range s.Councils {
+		s.Coverage.add(c)
+		c.Area.Coverage.add(c)
+		if byTier[c.Tier] == nil {
+			byTier[c.Tier] = &Coverage{Label: offer.TierNames[c.Tier]}
+		}
+		byTier[c.Tier].add(c)
+	}
+	for _, t := range offer.TierOrder {
+		if cv := byTier[t]; cv != nil {
+			s.ByTier = append(s.ByTier, *cv)
+		}
+	}
+	for _, r := range s.Regions {
+		r.Coverage.Label = r.Name
+		tiers := map[string]*Coverage{}
+		for _, c := range r.Councils {
+			if tiers[c.Tier] == nil {
+				tiers[c.Tier] = &Coverage{Label: offer.TierNames[c.Tier]}
+			}
+			tiers[c.Tier].add(c)
+		}
+		for _, t := range offer.TierOrder {
+			if cv := tiers[t]; cv != nil {
+				r.ByTier = append(r.ByTier, *cv)
+			}
+		}
+	}
+}
+
+// ByRegion is the coverage of each region, A to Z.
+func (s *Site) ByRegion() []Coverage {
+	out := make([]Coverage, len(s.Regions))
+	for i, r := range s.Regions {
+		out[i] = r.Coverage
+	}
+	return out
+}
