@@ -88,7 +88,7 @@ func TestTableCellsSayWhatAResidentGets(t *testing.T) {
 	for slug, want := range map[string]string{
 		"leicester":  "✓ Yes to age 25",
 		"hertsmere":  "✗ No",
-		"mansfield":  "✓ Yes (joint offer)",
+		"mansfield":  "✓ Yes to age 25 (joint offer)",
 		"hartlepool": "Not known",
 	} {
 		if got := cellsOf(t, tax, slug)["No council tax"]; got != want {

@@ -66,7 +66,7 @@ func TestLeicesterPage(t *testing.T) {
 	rows := answers(t, page)
 	const src = "Source: Freedom of Information Act 2000 – Care Leavers"
 	wantRow(t, rows, "No council tax", "✓ Yes", "up to age 25", "only for care leavers this council looked after", src)
-	wantRow(t, rows, "Free gym", "✓ Yes", "up to age 21", src)
+	wantRow(t, rows, "Gym membership", "✓ Yes", "up to age 21", src)
 	wantRow(t, rows, "Free swimming", "✓ Yes", "up to age 21", src)
 	wantRow(t, rows, "Bring a friend free", "✗ No", src)
 	wantRow(t, rows, "Setting-up-home allowance", "✓ Yes", "£2,000", src)

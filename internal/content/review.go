@@ -37,8 +37,11 @@ func Review(set *Set, now time.Time) diag.List {
 		}
 	}
 	for _, c := range set.Councils {
-		if len(c.Answers) == 0 {
-			warn(c.File, 1, 1, "", "no answers yet: nobody has recorded what this council offers")
+		switch {
+		case len(c.Answers) == 0 && c.Checked.IsZero():
+			warn(c.File, 1, 1, "", "not looked for yet: nobody has recorded what this council offers, or added checked: when they looked")
+		case len(c.Answers) == 0:
+			warn(c.File, 1, 1, "", "no answers yet: looked for in "+c.Checked.Words()+" and nothing found in public sources")
 		}
 		review(c.File, &c.Sourced)
 		for k, a := range c.Answers {

@@ -33,7 +33,7 @@ home:
 	}
 	got := strings.Split(Review(set, testNow).Error(), "\n")
 	want := []string{
-		"content/councils/hertfordshire.md:1:1: warning: no answers yet: nobody has recorded what this council offers",
+		"content/councils/hertfordshire.md:1:1: warning: not looked for yet: nobody has recorded what this council offers, or added checked: when they looked",
 		"content/councils/hertsmere.md:13:3: warning: council_tax.exempt: from 4 February 2020, more than 18 months ago: check it is still true",
 		"content/councils/hertsmere.md:16:3: warning: leisure.friend_free: no date: neither the answer (as_of) nor its source says when it was true",
 		"content/councils/hertsmere.md:20:3: warning: home.setup_allowance: a district does not provide this (the council that looked after you does), so residents' pages show the other tier's answer instead",

@@ -170,6 +170,7 @@ const inPrinciple = " (accepting this is not always a blanket offer)"
 var Catalogue = build(
 	// Publishing the offer.
 	yes("offer.published", "Local offer published", "Have you published the Local Offer for Care Leavers in accordance with section 2 of the Children and Social Work Act 2017?", EachCouncil),
+	kind(KindText, "offer.name", "Name of the offer", "What is your local offer for care leavers called?", EachCouncil),
 	kind(KindGSS, "offer.responsible_gss", "Council that publishes the offer for this area", "If another council publishes the offer that covers your residents, which council is it?", EachCouncil),
 	kind(KindText, "offer.joint_offer", "Joint offer", "Is your offer a joint offer with other councils? If so, which?", EachCouncil),
 	kind(KindURL, "offer.url", "Offer on the web", "Please provide a link to your published Local Offer for Care Leavers.", EachCouncil),
@@ -211,7 +212,7 @@ var Catalogue = build(
 
 	// Leisure.
 	yes("leisure.free_access", "Free leisure", "Do care leavers get free access to leisure facilities as part of the Local Offer? If so, up to what age?", HomeCouncil),
-	yes("leisure.gym", "Free gym", "Do care leavers get gym membership? If so, up to what age?", HomeCouncil),
+	yes("leisure.gym", "Gym membership", "Do care leavers get gym membership? If so, up to what age?", HomeCouncil),
 	yes("leisure.swimming", "Free swimming", "Do care leavers get free access to swimming? If so, up to what age?", HomeCouncil),
 	yes("leisure.classes", "Free classes", "Do care leavers get free access to classes? If so, up to what age?", HomeCouncil),
 	yes("leisure.friend_free", "Bring a friend free", "If care leavers get free access to leisure facilities, can they take a friend free?", HomeCouncil),

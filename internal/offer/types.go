@@ -127,7 +127,7 @@ var SecondaryTypes = []string{"press", "campaign_page"}
 const QuoteWords = 30
 
 // ContactRoles lists the roles a contact can have.
-var ContactRoles = []string{"officer_lead", "member_lead", "leaving_care_team", "participation", "council_tax", "housing", "leisure", "foi"}
+var ContactRoles = []string{"officer_lead", "member_lead", "leaving_care_team", "participation", "council_tax", "housing", "leisure", "foi", "report_officer", "report_member"}
 
 // Source is a document that answers come from.
 type Source struct {

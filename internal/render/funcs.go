@@ -97,6 +97,8 @@ var roles = map[string]string{
 	"housing":           "Housing",
 	"leisure":           "Leisure",
 	"foi":               "Freedom of Information requests",
+	"report_officer":    "Officer contact for a report",
+	"report_member":     "Councillor contact for a report",
 }
 
 func role(r string) string { return roles[r] }
