@@ -152,6 +152,8 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 			a.AsOf = d.date(p.v, path, false)
 		case "quote":
 			a.Quote = d.quote(p.v, path)
+		case "anywhere":
+			a.Anywhere = d.boolean(p.v, path)
 		case "band":
 			a.Band = d.text(p.v, path)
 		case "name":

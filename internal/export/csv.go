@@ -18,7 +18,7 @@ var AnswerColumns = []string{
 	"gss", "council", "tier", "region", "joint", "confirmed",
 	"section", "question", "label", "provider",
 	"status", "value", "from_age", "to_age", "gbp", "count_min", "count_max", "pct",
-	"up_to", "at_least", "approx", "per", "basis", "scope", "means_tested",
+	"up_to", "at_least", "approx", "per", "basis", "scope", "means_tested", "anywhere",
 	"details", "apply", "note",
 	"source_type", "secondary", "source", "publisher", "source_url", "as_of", "quote",
 }
@@ -145,7 +145,7 @@ func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, who []s
 	return append(who,
 		q.Section, q.Key, q.Label, providerWord(q.Provider),
 		string(a.Status), value(a), number(int(a.FromAge)), number(int(a.ToAge)), pointer(a.GBP), countMin, countMax, pointer(a.Pct),
-		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest),
+		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest), boolCell(a.Anywhere),
 		a.Details, a.Apply, note,
 		srcType, secondary, title, publisher, url, asOf.String(), a.Quote)
 }

@@ -106,31 +106,32 @@ type JSONCouncil struct {
 
 // JSONAnswer is one answer, with who gives it and where it comes from.
 type JSONAnswer struct {
-	Status  string      `json:"status,omitempty"`
-	Value   string      `json:"value,omitempty"`
-	Values  []string    `json:"values,omitempty"`
-	FromAge int         `json:"from_age,omitempty"`
-	ToAge   int         `json:"to_age,omitempty"`
-	GBP     *int        `json:"gbp,omitempty"`
-	Count   *JSONRange  `json:"count,omitempty"`
-	Pct     *int        `json:"pct,omitempty"`
-	Approx  bool        `json:"approx,omitempty"`
-	UpTo    bool        `json:"up_to,omitempty"`
-	AtLeast bool        `json:"at_least,omitempty"`
-	Per     string      `json:"per,omitempty"`
-	Basis   string      `json:"basis,omitempty"`
-	Scope   string      `json:"scope,omitempty"`
-	Means   bool        `json:"means_tested,omitempty"`
-	Band    string      `json:"band,omitempty"`
-	Name    string      `json:"name,omitempty"`
-	Groups  []JSONGroup `json:"groups,omitempty"`
-	Details string      `json:"details,omitempty"`
-	Apply   string      `json:"apply,omitempty"`
-	By      string      `json:"by"`
-	Joint   string      `json:"joint,omitempty"`
-	Source  *JSONSource `json:"source,omitempty"`
-	AsOf    string      `json:"as_of,omitempty"`
-	Quote   string      `json:"quote,omitempty"` // the source's own words behind the answer
+	Status   string      `json:"status,omitempty"`
+	Value    string      `json:"value,omitempty"`
+	Values   []string    `json:"values,omitempty"`
+	FromAge  int         `json:"from_age,omitempty"`
+	ToAge    int         `json:"to_age,omitempty"`
+	GBP      *int        `json:"gbp,omitempty"`
+	Count    *JSONRange  `json:"count,omitempty"`
+	Pct      *int        `json:"pct,omitempty"`
+	Approx   bool        `json:"approx,omitempty"`
+	UpTo     bool        `json:"up_to,omitempty"`
+	AtLeast  bool        `json:"at_least,omitempty"`
+	Per      string      `json:"per,omitempty"`
+	Basis    string      `json:"basis,omitempty"`
+	Scope    string      `json:"scope,omitempty"`
+	Means    bool        `json:"means_tested,omitempty"`
+	Anywhere bool        `json:"anywhere,omitempty"`
+	Band     string      `json:"band,omitempty"`
+	Name     string      `json:"name,omitempty"`
+	Groups   []JSONGroup `json:"groups,omitempty"`
+	Details  string      `json:"details,omitempty"`
+	Apply    string      `json:"apply,omitempty"`
+	By       string      `json:"by"`
+	Joint    string      `json:"joint,omitempty"`
+	Source   *JSONSource `json:"source,omitempty"`
+	AsOf     string      `json:"as_of,omitempty"`
+	Quote    string      `json:"quote,omitempty"` // the source's own words behind the answer
 	// Note is a national change since the answer that it may not reflect.
 	Note string `json:"note,omitempty"`
 	// Older are other answers from the same council, or its joint offer,
@@ -287,7 +288,7 @@ func jsonAnswer(r *site.Row) JSONAnswer {
 	out := JSONAnswer{
 		Status: string(a.Status), Value: a.Value, Values: a.Values, FromAge: int(a.FromAge), ToAge: int(a.ToAge),
 		GBP: a.GBP, Pct: a.Pct, Approx: a.Approx, UpTo: a.UpTo, AtLeast: a.AtLeast, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
-		Means: a.MeansTest, Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
+		Means: a.MeansTest, Anywhere: a.Anywhere, Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
 		Quote: a.Quote,
 	}
 	if r.Question.Overtaken.Overtook(a, r.AsOf) {

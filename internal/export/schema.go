@@ -154,6 +154,7 @@ func answerObject(extra []string) ordered {
 		"as_of":        obj("description", "When the answer was true, if not the source's date.", "$ref", def("date")),
 		"quote":        obj("description", "The source's own words that back the answer, exactly, at most 30 words; needed for an answer from a web page.", "$ref", def("text")),
 		"band":         obj("description", "The priority band care leavers get.", "$ref", def("text")),
+		"anywhere":     obj("description", "The source says the council pays it when you live outside its area too.", "enum", []any{true, false, "yes", "no"}),
 		"name":         obj("description", "What the service is called.", "$ref", def("text")),
 		"groups":       obj("description", "The council's children in care and care leavers councils.", "type", "array", "items", obj("$ref", def("group"))),
 	}

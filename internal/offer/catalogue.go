@@ -223,7 +223,7 @@ var Catalogue = build(
 		Choices: []string{"exemption", "partial_discount", "refund", "hardship_fund", "unknown"}},
 	kind(KindText, "council_tax.shared_home", "If you share a home", "How does the council tax help apply when a care leaver shares a home with others?", HomeCouncil),
 	yes("council_tax.reciprocal", "Care leavers from other councils", "Does the help also cover care leavers from other councils who live in your area?", HomeCouncil),
-	yes("council_tax.pays_anywhere", "Council tax paid wherever you live", "Do you pay the council tax of care leavers you looked after when they live in another council's area? If so, up to what age?", CareCouncil),
+	with(yes("council_tax.care_council_pays", "Council tax paid by the council that looked after you", "Do you pay the council tax of care leavers you looked after? If so, up to what age, and also when they live outside your area?", CareCouncil), "anywhere"),
 	yes("council_tax.funds_districts", "Pays for its districts' exemptions", "Do you pay your district councils for the council tax exemptions they give your care leavers?", CareCouncil),
 
 	// Housing.
@@ -358,7 +358,7 @@ func build(qs ...Question) []Question {
 var Headlines = headlines(
 	"home.setup_allowance",
 	"council_tax.exempt",
-	"council_tax.pays_anywhere",
+	"council_tax.care_council_pays",
 	"leisure.free_access",
 	"leisure.gym",
 	"leisure.swimming",

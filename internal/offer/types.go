@@ -53,6 +53,7 @@ type Answer struct {
 	UpTo      bool  // the amount or count is the most given ("up to £2,000")
 	AtLeast   bool  // the count is a floor ("over 400")
 	MeansTest bool  // the help depends on the young person's income or savings
+	Anywhere  bool  // council_tax.care_council_pays: the source says it is paid outside the council's area too
 }
 
 // Qualifier is the word that goes before an answer's figure: "about " for

@@ -93,6 +93,9 @@ func facts(q *offer.Question, a *offer.Answer) []string {
 	case "unknown":
 		out = append(out, "not known whether care leavers from other councils get it")
 	}
+	if a.Anywhere {
+		out = append(out, "wherever you live, also outside the council's area")
+	}
 	if a.MeansTest {
 		out = append(out, "depends on your income or savings")
 	}

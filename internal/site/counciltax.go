@@ -30,7 +30,7 @@ type TaxHelp struct {
 	From    *Council // the council giving the help
 	Joint   *Joint   // the joint offer the answer comes from, if it does
 	Answer  *offer.Answer
-	Key     string // the question: council_tax.pays_anywhere or council_tax.exempt
+	Key     string // the question: council_tax.care_council_pays or council_tax.exempt
 	Applies Applies
 	Why     string // in words: why it does or does not cover them
 }
@@ -71,9 +71,17 @@ func (t CouncilTax) ToAge() int {
 // a county, unitary, metropolitan or London borough council.
 func CouncilTaxFor(care, home *Council) CouncilTax {
 	t := CouncilTax{Care: care, Home: home}
-	if a := care.Answers["council_tax.pays_anywhere"]; a != nil {
-		h := TaxHelp{From: care, Answer: a, Key: "council_tax.pays_anywhere", Applies: Covered,
-			Why: care.ShortName + " pays the council tax of care leavers it looked after, wherever they live"}
+	if a := care.Answers["council_tax.care_council_pays"]; a != nil {
+		h := TaxHelp{From: care, Answer: a, Key: "council_tax.care_council_pays", Applies: Covered}
+		switch {
+		case home == care || home.County == care:
+			h.Why = care.ShortName + " pays the council tax of care leavers it looked after who live in its area"
+		case a.Anywhere:
+			h.Why = care.ShortName + " pays the council tax of care leavers it looked after, also outside its area"
+		default:
+			h.Applies = MaybeCovered
+			h.Why = "the source does not say whether " + care.ShortName + " pays when you live outside its area"
+		}
 		t.Help = append(t.Help, h)
 	}
 	for _, r := range home.exemptions() {

@@ -20,7 +20,7 @@ region: South East
 default_src: dec
 sources: [{id: dec, title: Payment of Council Tax for Kent Care Leavers, type: committee_report, url: "https://example.org/kent", meeting: 2020-01-14}]
 council_tax:
-  pays_anywhere: {status: yes, from_age: 18, to_age: 21, quote: "including young people placed by Kent, who are living outside of the county"}
+  care_council_pays: {status: yes, from_age: 18, to_age: 21, anywhere: true, quote: "including young people placed by Kent, who are living outside of the county"}
   funds_districts: {status: yes, quote: "Kent County Council will fund the council tax payments"}
 ---
 `)},
@@ -84,7 +84,7 @@ func TestCouncilTaxFromTwoCouncils(t *testing.T) {
 		want       []help
 	}{
 		{"looked after by Kent, living in Medway", kent, medway, Covered, 21, []help{
-			{"Kent", "council_tax.pays_anywhere", Covered},
+			{"Kent", "council_tax.care_council_pays", Covered},
 			{"Medway", "council_tax.exempt", NotCovered}, // Medway's own care leavers only
 		}},
 		{"looked after by Medway, living in Medway", medway, medway, Covered, 25, []help{
@@ -94,7 +94,7 @@ func TestCouncilTaxFromTwoCouncils(t *testing.T) {
 			{"Croydon", "council_tax.exempt", Covered}, // anyone living in Croydon
 		}},
 		{"looked after by Kent, living in a Kent district", kent, tw, Covered, 21, []help{
-			{"Kent", "council_tax.pays_anywhere", Covered},
+			{"Kent", "council_tax.care_council_pays", Covered},
 			{"Tunbridge Wells", "council_tax.exempt", Covered}, // its scope is not given, but Kent funds it
 		}},
 		{"looked after by Croydon, living in Medway", croydon, medway, NotCovered, 0, []help{
