@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/localoffer/localoffer/internal/render"
 )
 
 // TestSortByAllowance sorts the money table by the setting-up-home
-// allowance: Leicester's £2,000 comes above every council not known.
+// allowance: the largest comes first, and every council not known last.
 func TestSortByAllowance(t *testing.T) {
 	ctx, rec := newTab(t)
 	load(t, ctx, rec, "/compare/money/", false)
@@ -18,9 +19,11 @@ func TestSortByAllowance(t *testing.T) {
 		t.Fatalf("clicking the column's heading: %v", err)
 	}
 	type state struct {
-		Sort  string   `json:"sort"`
-		First []string `json:"first"`
-		Tools bool     `json:"tools"`
+		Sort   string   `json:"sort"`
+		First  []string `json:"first"`
+		Keys   []int    `json:"keys"`
+		Tools  bool     `json:"tools"`
+		Amount int      `json:"amount"`
 	}
 	st, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(() => {
   const th = [...document.querySelectorAll("th[scope=col]")].find((th) => th.textContent.startsWith("Setting-up-home allowance"));
@@ -29,6 +32,8 @@ func TestSortByAllowance(t *testing.T) {
   return {
     sort: th.getAttribute("aria-sort"),
     first: rows.slice(0, 3).map((r) => r.cells[0].textContent.trim() + " | " + r.cells[col].textContent.trim()),
+    keys: rows.map((r) => Number(r.cells[col].dataset.sort || 0)),
+    amount: Math.max(...rows.map((r) => Number((r.cells[col].textContent.match(/£([\d,]+)/) || ["", "0"])[1].replace(/,/g, "")))),
     tools: document.querySelector("[data-table-tools]").checkVisibility(),
   };
 })()`))
@@ -38,8 +43,15 @@ func TestSortByAllowance(t *testing.T) {
 	if st.Sort != "descending" {
 		t.Errorf("aria-sort = %q, want descending", st.Sort)
 	}
-	if len(st.First) == 0 || !strings.HasPrefix(st.First[0], "Leicester City Council | ✓ Yes £2,000") {
-		t.Errorf("after sorting by the allowance, the first rows are %q; want Leicester's £2,000 first", st.First)
+	// The largest allowance comes first, and every row after it is no larger.
+	if len(st.First) == 0 || st.Amount < 2000 || !strings.Contains(st.First[0], render.Money(st.Amount)) {
+		t.Errorf("after sorting by the allowance, the first rows are %q; want the largest, %s, first", st.First, render.Money(st.Amount))
+	}
+	for i := 1; i < len(st.Keys); i++ {
+		if st.Keys[i] > st.Keys[i-1] {
+			t.Errorf("row %d sorts above row %d (%d > %d) after sorting largest first", i+1, i, st.Keys[i], st.Keys[i-1])
+			break
+		}
 	}
 	if !st.Tools {
 		t.Error("the table's filters are not shown with JavaScript")
@@ -52,12 +64,23 @@ func TestSortByAllowance(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.getElementById("f-region").dispatchEvent(new Event("change")), true)`)); err != nil {
 		t.Fatal(err)
 	}
-	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#table tbody tr")].filter((r) => !r.hidden).map((r) => r.cells[0].textContent.trim())`))
+	type filtered struct {
+		Shown []string `json:"shown"`
+		Want  int      `json:"want"`
+	}
+	f, err := chromedp.Run(ctx, chromedp.Evaluate[filtered](`(() => {
+  const rows = [...document.querySelectorAll("#table tbody tr")];
+  return {
+    shown: rows.filter((r) => !r.hidden).map((r) => r.cells[0].textContent.trim()),
+    want: rows.filter((r) => r.dataset.region === "east-midlands" && Number(r.dataset.known) > 0).length,
+  };
+})()`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(shown) == 0 || len(shown) > 20 || !strings.Contains(strings.Join(shown, ","), "Leicester City Council") || strings.Contains(strings.Join(shown, ","), "Hertsmere") {
-		t.Errorf("East Midlands councils with known answers: %q", shown)
+	shown := strings.Join(f.Shown, ",")
+	if len(f.Shown) == 0 || len(f.Shown) != f.Want || !strings.Contains(shown, "Leicester City Council") || strings.Contains(shown, "Hertsmere") {
+		t.Errorf("East Midlands councils with known answers: %d shown, want the %d with answers: %q", len(f.Shown), f.Want, f.Shown)
 	}
 	// Sorting by council name goes A to Z, then Z to A (all East Midlands councils).
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("f-known"))); err != nil {

@@ -103,7 +103,7 @@ func writeRow(b *strings.Builder, v Answer) {
 		write(b, "<p><strong>How to get it:</strong> ", esc(v.Apply), "</p>")
 	}
 	if v.Overtaken != "" {
-		write(b, `<p class="old">`, esc(v.Overtaken), "</p>")
+		write(b, `<p class="changed">`, esc(v.Overtaken), "</p>")
 	}
 	if v.Quote != "" {
 		write(b, `<details class="quote"><summary>What the source says</summary><blockquote><p>“`, esc(v.Quote), "”</p></blockquote></details>")
