@@ -26,11 +26,12 @@ var AnswerColumns = []string{
 // CouncilColumns are the first columns of councils.csv; HeadlineColumns follow.
 var CouncilColumns = []string{
 	"gss", "council", "short_name", "tier", "county", "region", "page",
-	"checked", "researched", "answers",
+	"checked", "researched", "answers", "joint_offers",
 }
 
 // HeadlineColumns are councils.csv's columns for the catalogue's headline
-// questions: for each, the status, and the age and amount where it takes them.
+// questions: for each, the status, the age and amount where it takes them,
+// and who gives the answer.
 var HeadlineColumns = func() []string {
 	var out []string
 	for _, q := range offer.Headlines {
@@ -38,6 +39,7 @@ var HeadlineColumns = func() []string {
 		if q.Kind == offer.KindMoney {
 			out = append(out, q.Key+".gbp")
 		}
+		out = append(out, q.Key+".by")
 	}
 	return out
 }()
@@ -164,8 +166,12 @@ func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) er
 	default:
 		researched = "not_yet"
 	}
+	var joints []string
+	for _, j := range c.Joints {
+		joints = append(joints, j.Slug)
+	}
 	rec := []string{c.GSS, c.Name, c.ShortName, c.Tier, county, c.Region, s.Config.BaseURL + c.Path(),
-		c.Checked.String(), researched, strconv.Itoa(c.KnownAnswers())}
+		c.Checked.String(), researched, strconv.Itoa(c.KnownAnswers()), strings.Join(joints, "; ")}
 	byKey := make(map[string]*site.Row, len(facts))
 	for _, f := range facts {
 		if f.Row != nil {
@@ -173,16 +179,30 @@ func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) er
 		}
 	}
 	for _, q := range offer.Headlines {
-		var status, toAge, gbp string
+		var status, toAge, gbp, by string
 		if r := byKey[q.Key]; r != nil {
-			status, toAge, gbp = string(r.Answer.Status), number(int(r.Answer.ToAge)), pointer(r.Answer.GBP)
+			status, toAge, gbp, by = string(r.Answer.Status), number(int(r.Answer.ToAge)), pointer(r.Answer.GBP), givenBy(r)
 		}
 		rec = append(rec, status, toAge)
 		if q.Kind == offer.KindMoney {
 			rec = append(rec, gbp)
 		}
+		rec = append(rec, by)
 	}
 	return writeRecords(b, [][]string{rec})
+}
+
+// givenBy says who gives an answer in councils.csv: the council's code, or
+// for a joint offer's answer "joint:" and its id, with "(unconfirmed)" while
+// each council has not confirmed it.
+func givenBy(r *site.Row) string {
+	switch {
+	case r.Joint == nil:
+		return r.By.GSS
+	case r.Joint.Confirmed:
+		return "joint:" + r.Joint.Slug
+	}
+	return "joint:" + r.Joint.Slug + " (unconfirmed)"
 }
 
 func providerWord(p offer.Provider) string {

@@ -199,6 +199,13 @@ func TestCouncilsCSV(t *testing.T) {
 	if hertsmere["council_tax.exempt"] != "no" || hertsmere["county"] != "Hertfordshire County Council" {
 		t.Errorf("Hertsmere's row: %v", hertsmere)
 	}
+	if hertsmere["council_tax.exempt.by"] != "E07000098" || hertsmere["home.setup_allowance.by"] != herts["home.setup_allowance.by"] || (herts["home.setup_allowance"] != "" && herts["home.setup_allowance.by"] != "E10000015") {
+		t.Errorf("Hertsmere's answers are given by %q and %q", hertsmere["council_tax.exempt.by"], hertsmere["home.setup_allowance.by"])
+	}
+	// A joint offer's answer says so, and that it is not confirmed by each council.
+	if m := by["E07000174"]; m["joint_offers"] != "nottinghamshire" || !strings.HasPrefix(m["council_tax.exempt.by"], "joint:nottinghamshire (unconfirmed)") && m["council_tax.exempt.by"] != "E07000174" {
+		t.Errorf("Mansfield's row: joint offers %q, council tax by %q", m["joint_offers"], m["council_tax.exempt.by"])
+	}
 	if hertsmere["home.setup_allowance.gbp"] != herts["home.setup_allowance.gbp"] || hertsmere["home.setup_allowance"] != herts["home.setup_allowance"] {
 		t.Errorf("Hertsmere's setting-up-home allowance %q %q, want Hertfordshire's %q %q", hertsmere["home.setup_allowance"], hertsmere["home.setup_allowance.gbp"], herts["home.setup_allowance"], herts["home.setup_allowance.gbp"])
 	}
