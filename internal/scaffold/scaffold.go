@@ -23,6 +23,9 @@ func Identity(c registry.Council) string {
 	return b.String()
 }
 
+// checkedMonth is the month of a date, as checked: takes it.
+func checkedMonth(d offer.Date) string { return offer.Date{Year: d.Year, Month: d.Month}.String() }
+
 // File writes a whole new council file: identity, then commented-out
 // sources and questions. today is the date to suggest for "updated".
 func File(c registry.Council, today offer.Date) string {
@@ -34,6 +37,7 @@ func File(c registry.Council, today offer.Date) string {
 # source: list it under sources, then cite it with default_src or src.
 #
 # updated: %s        # the day you checked this file against its sources
+# checked: %s                # the month you looked for the council's offer, even if you found nothing
 # default_src: foi
 # sources:
 #   - id: foi                # your name for it, used by default_src and src
@@ -44,12 +48,19 @@ func File(c registry.Council, today offer.Date) string {
 #     responded: 2026-02-01
 #     url: https://www.whatdotheyknow.com/request/...
 #     licence: OGL-3.0
+#   - id: page               # a web page: its exact url, who published it, and the date it shows
+#     type: council_page
+#     title: "Council tax discounts for care leavers"
+#     publisher: The council's name
+#     url: https://...
+#     updated: 2026-01-05    # or published, or meeting; no date if the page shows none
 #
 # An answer is yes, no, considering or unknown, or a mapping such as
-#   exempt: {status: yes, to_age: 25, scope: own, apply: "Ask your personal adviser."}
-# with any of: status, basis (%s), scope (%s),
-# from_age, to_age, gbp, count, pct, approx, per (%s), details, apply, src, as_of.
-`, today, strings.Join(offer.SourceTypes, ", "), strings.Join(offer.Bases, ", "), strings.Join(offer.Scopes, ", "), strings.Join(offer.Pers, ", "))
+#   exempt: {status: yes, to_age: 25, scope: own, src: page, quote: "The page's own words."}
+# with any of: %s.
+# basis is %s; scope is %s; per is %s.
+# An answer from a web page needs quote: the page's exact words behind it, at most %d words.
+`, today, checkedMonth(today), strings.Join(offer.SourceTypes, ", "), strings.Join(offer.AnswerFields, ", "), strings.Join(offer.Bases, ", "), strings.Join(offer.Scopes, ", "), strings.Join(offer.Pers, ", "), offer.QuoteWords)
 	section, group := "", ""
 	for _, q := range offer.ForTier(c.Tier) {
 		if q.Section != section {
