@@ -60,35 +60,33 @@ func (c *Council) hasOwnAnswers() bool {
 // kind of council, and each region's kinds of council.
 func (s *Site) coverage() {
 	s.Coverage = Coverage{Label: "England"}
-	byTier := map[string]*Coverage{}
 	for _, c := range s.Councils {
 		s.Coverage.add(c)
 		c.Area.Coverage.add(c)
-		if byTier[c.Tier] == nil {
-			byTier[c.Tier] = &Coverage{Label: offer.TierNames[c.Tier]}
-		}
-		byTier[c.Tier].add(c)
 	}
-	for _, t := range offer.TierOrder {
-		if cv := byTier[t]; cv != nil {
-			s.ByTier = append(s.ByTier, *cv)
-		}
-	}
+	s.ByTier = byTier(s.Councils)
 	for _, r := range s.Regions {
 		r.Coverage.Label = r.Name
-		tiers := map[string]*Coverage{}
-		for _, c := range r.Councils {
-			if tiers[c.Tier] == nil {
-				tiers[c.Tier] = &Coverage{Label: offer.TierNames[c.Tier]}
-			}
-			tiers[c.Tier].add(c)
+		r.ByTier = byTier(r.Councils)
+	}
+}
+
+// byTier counts councils by their kind, in offer.TierOrder.
+func byTier(councils []*Council) []Coverage {
+	tiers := map[string]*Coverage{}
+	for _, c := range councils {
+		if tiers[c.Tier] == nil {
+			tiers[c.Tier] = &Coverage{Label: offer.TierNames[c.Tier]}
 		}
-		for _, t := range offer.TierOrder {
-			if cv := tiers[t]; cv != nil {
-				r.ByTier = append(r.ByTier, *cv)
-			}
+		tiers[c.Tier].add(c)
+	}
+	var out []Coverage
+	for _, t := range offer.TierOrder {
+		if cv := tiers[t]; cv != nil {
+			out = append(out, *cv)
 		}
 	}
+	return out
 }
 
 // ByRegion is the coverage of each region, A to Z.
