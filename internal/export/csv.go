@@ -159,7 +159,7 @@ func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) er
 		county = c.County.Name
 	}
 	switch {
-	case c.KnownAnswers() > 0:
+	case c.HasOwnAnswers():
 		researched = "found"
 	case !c.Checked.IsZero():
 		researched = "nothing_found"

@@ -176,11 +176,16 @@ func TestCouncilsCSV(t *testing.T) {
 	for _, row := range rows {
 		by[row["gss"]] = row
 		counts[row["researched"]]++
-		switch r := row["researched"]; {
-		case r == "found" && row["answers"] == "0", r != "found" && row["answers"] != "0":
-			t.Errorf("%s: researched %s with %s answers", row["gss"], r, row["answers"])
-		case r == "not_yet" && row["checked"] != "", r != "not_yet" && r != "found" && row["checked"] == "":
-			t.Errorf("%s: researched %s, checked %q", row["gss"], r, row["checked"])
+		c := res.Site.ByGSS[row["gss"]]
+		want := "not_yet"
+		switch {
+		case c.HasOwnAnswers():
+			want = "found"
+		case !c.Checked.IsZero():
+			want = "nothing_found"
+		}
+		if row["researched"] != want || row["checked"] != c.Checked.String() || row["answers"] != strconv.Itoa(c.KnownAnswers()) {
+			t.Errorf("%s: researched %s, checked %q, %s answers; want %s, %q, %d", row["gss"], row["researched"], row["checked"], row["answers"], want, c.Checked, c.KnownAnswers())
 		}
 	}
 	if counts["found"] < 4 {

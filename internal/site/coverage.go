@@ -22,7 +22,7 @@ type Coverage struct {
 func (cv *Coverage) add(c *Council) {
 	cv.Councils++
 	switch {
-	case c.hasOwnAnswers():
+	case c.HasOwnAnswers():
 		cv.Found++
 	case !c.Checked.IsZero():
 		cv.NothingFound++
@@ -42,9 +42,9 @@ func (cv *Coverage) add(c *Council) {
 // Looked is how many of the councils someone has looked for.
 func (cv Coverage) Looked() int { return cv.Found + cv.NothingFound }
 
-// hasOwnAnswers reports whether the council's file, or a joint offer it is a
+// HasOwnAnswers reports whether the council's file, or a joint offer it is a
 // member of, answers any question.
-func (c *Council) hasOwnAnswers() bool {
+func (c *Council) HasOwnAnswers() bool {
 	if len(c.Answers) > 0 {
 		return true
 	}
