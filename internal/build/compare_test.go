@@ -156,3 +156,25 @@ func residentAnswer(c *site.Council, key string) *offer.Answer {
 	}
 	return nil
 }
+
+// TestCouncilTaxKentAndMedway: a care leaver Kent looked after who lives in
+// Medway has their council tax help worked out from both councils' files.
+func TestCouncilTaxKentAndMedway(t *testing.T) {
+	s := buildReal(t).Site
+	kent, medway := s.BySlug["kent"], s.BySlug["medway"]
+	tax := site.CouncilTaxFor(kent, medway)
+	from := map[string]bool{}
+	for _, h := range tax.Help {
+		from[h.From.Slug+" "+h.Key] = true
+		if h.Why == "" {
+			t.Errorf("%s %s: no reason given", h.From.Slug, h.Key)
+		}
+	}
+	if !from["kent council_tax.care_council_pays"] || !from["medway council_tax.exempt"] {
+		t.Errorf("the help comes from %v, want Kent's payment and Medway's exemption", from)
+	}
+	// Kent's source says it pays for its care leavers living outside Kent.
+	if tax.Paid() != site.Covered || tax.ToAge() < 21 {
+		t.Errorf("paid %d to age %d, want covered to at least 21", tax.Paid(), tax.ToAge())
+	}
+}
