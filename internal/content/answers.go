@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -80,7 +81,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 		return &offer.Answer{Value: d.choice(n, key, q.Choices)}
 	}
 	a := &offer.Answer{}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" && q.Kind != offer.KindYesNo {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float" && q.Kind == offer.KindMoney) && q.Kind != offer.KindYesNo {
 		// A bare number is short for {status: yes, <number>: n}, and a bare 0
 		// for {status: no, <number>: 0}: "how many apprenticeships?" "none".
 		a.Status = offer.Yes
@@ -121,9 +122,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 			toNode, a.ToAge = p.v, int16(d.age(p.v, path))
 		case "gbp":
 			figure = true
-			if v, ok := d.integer(p.v, path, "a whole number of pounds, 0 or more", 0, 10_000_000); ok {
-				a.GBP = &v
-			}
+			d.money(p.v, path, a)
 		case "count":
 			figure = true
 			a.Count = d.count(p.v, path)
@@ -204,13 +203,36 @@ func (d *decoder) status(n *yaml.Node, path string) offer.Status {
 	return ""
 }
 
+// money reads an amount in pounds: whole pounds (2000), or pounds and pence
+// as the source gives them (57.90).
+func (d *decoder) money(n *yaml.Node, path string, a *offer.Answer) {
+	const want = "an amount in pounds, 0 or more, such as 2000 or 57.90"
+	s, ok := d.scalar(n, path, want)
+	if !ok {
+		return
+	}
+	pounds, pence, dot := strings.Cut(s, ".")
+	v, err := strconv.Atoi(pounds)
+	p := 0
+	if dot {
+		if len(pence) != 2 {
+			d.errorf(n, path, "want pence as two digits, such as 57.90, got %q", s)
+			return
+		}
+		p, err = strconv.Atoi(pence)
+	}
+	if err != nil || (n.Tag != "!!int" && n.Tag != "!!float") || v < 0 || v > 10_000_000 || p < 0 || strings.HasPrefix(pence, "-") {
+		d.errorf(n, path, "want %s, got %q", want, s)
+		return
+	}
+	a.GBP, a.Pence = &v, int8(p)
+}
+
 // headline reads a bare number as the question's headline figure.
 func (d *decoder) headline(n *yaml.Node, q *offer.Question, a *offer.Answer) {
 	switch q.Kind {
 	case offer.KindMoney:
-		if v, ok := d.integer(n, q.Key, "a whole number of pounds, 0 or more", 0, 10_000_000); ok {
-			a.GBP = &v
-		}
+		d.money(n, q.Key, a)
 	case offer.KindCount:
 		a.Count = d.count(n, q.Key)
 	case offer.KindPercent:

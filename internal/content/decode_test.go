@@ -131,6 +131,15 @@ func TestDecodeAnswers(t *testing.T) {
 			},
 		},
 		{
+			name:        "pounds and pence, as the source gives them",
+			frontmatter: "money:\n  allowance_16_17: {gbp: 57.90, per: week}\n  clothing: 120.05\nhome:\n  setup_allowance: {gbp: 3499.50, up_to: true}\n",
+			want: map[string]*offer.Answer{
+				"money.allowance_16_17": {Status: offer.Yes, GBP: ptr(57), Pence: 90, Per: "week"},
+				"money.clothing":        {Status: offer.Yes, GBP: ptr(120), Pence: 5},
+				"home.setup_allowance":  {Status: offer.Yes, GBP: ptr(3499), Pence: 50, UpTo: true},
+			},
+		},
+		{
 			name:        "a figure without a status means yes, nought no; an explicit status stays",
 			frontmatter: "home:\n  setup_allowance: {gbp: 2000}\n  tv_licence: {gbp: 0}\nwork:\n  ringfenced_apprenticeships: {status: yes, count: 0}\n",
 			want: map[string]*offer.Answer{

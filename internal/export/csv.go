@@ -146,7 +146,7 @@ func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, who []s
 	}
 	return append(who,
 		q.Section, q.Key, q.Label, providerWord(q.Provider),
-		string(a.Status), value(a), number(int(a.FromAge)), number(int(a.ToAge)), pointer(a.GBP), countMin, countMax, pointer(a.Pct),
+		string(a.Status), value(a), number(int(a.FromAge)), number(int(a.ToAge)), a.Pounds(), countMin, countMax, pointer(a.Pct),
 		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest), boolCell(a.Anywhere),
 		a.Details, a.Apply, note,
 		srcType, secondary, title, publisher, url, asOf.String(), a.Quote)
@@ -181,7 +181,7 @@ func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) er
 	for _, q := range offer.Headlines {
 		var status, toAge, gbp, by string
 		if r := byKey[q.Key]; r != nil {
-			status, toAge, gbp, by = string(r.Answer.Status), number(int(r.Answer.ToAge)), pointer(r.Answer.GBP), givenBy(r)
+			status, toAge, gbp, by = string(r.Answer.Status), number(int(r.Answer.ToAge)), r.Answer.Pounds(), givenBy(r)
 		}
 		rec = append(rec, status, toAge)
 		if q.Kind == offer.KindMoney {

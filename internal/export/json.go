@@ -111,7 +111,7 @@ type JSONAnswer struct {
 	Values   []string    `json:"values,omitempty"`
 	FromAge  int         `json:"from_age,omitempty"`
 	ToAge    int         `json:"to_age,omitempty"`
-	GBP      *int        `json:"gbp,omitempty"`
+	GBP      json.Number `json:"gbp,omitempty"` // pounds: 2000, or 57.90 with pence
 	Count    *JSONRange  `json:"count,omitempty"`
 	Pct      *int        `json:"pct,omitempty"`
 	Approx   bool        `json:"approx,omitempty"`
@@ -287,7 +287,7 @@ func jsonAnswer(r *site.Row) JSONAnswer {
 	a := r.Answer
 	out := JSONAnswer{
 		Status: string(a.Status), Value: a.Value, Values: a.Values, FromAge: int(a.FromAge), ToAge: int(a.ToAge),
-		GBP: a.GBP, Pct: a.Pct, Approx: a.Approx, UpTo: a.UpTo, AtLeast: a.AtLeast, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
+		GBP: json.Number(a.Pounds()), Pct: a.Pct, Approx: a.Approx, UpTo: a.UpTo, AtLeast: a.AtLeast, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
 		Means: a.MeansTest, Anywhere: a.Anywhere, Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
 		Quote: a.Quote,
 	}

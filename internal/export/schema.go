@@ -226,7 +226,7 @@ func defs() ordered {
 		"percent_answer", obj("description", "A status word, a percentage, or key: value pairs.", "anyOf", answerForms(offer.KindPercent, obj("$ref", def("answer")))),
 		"answer", answerObject(nil),
 		"age", obj("description", "An age from 14 to 30.", "type", "integer", "minimum", 14, "maximum", 30),
-		"gbp", obj("description", "An amount in whole pounds.", "type", "integer", "minimum", 0, "maximum", 10_000_000),
+		"gbp", obj("description", "An amount in pounds: whole pounds (2000), or pounds and pence as the source gives them (57.90).", "type", "number", "minimum", 0, "maximum", 10_000_000),
 		"pct", obj("description", "A percentage from 0 to 100.", "type", "integer", "minimum", 0, "maximum", 100),
 		"whole_number", obj("type", "integer", "minimum", 0, "maximum", 100_000_000),
 		"count", obj("description", "A number, or a range {min, max}.", "anyOf", []any{

@@ -3,6 +3,7 @@ package offer
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -30,7 +31,7 @@ type Answer struct {
 	Status  Status
 	Basis   string // all, in_principle or conditional
 	Scope   string // own, all or unknown
-	GBP     *int   // whole pounds
+	GBP     *int   // whole pounds; Pence holds any pence
 	Count   *Range
 	Pct     *int
 	Per     string // once, week, month or year
@@ -46,6 +47,7 @@ type Answer struct {
 	Values []string
 	// Line and Col are where the answer's key is in its file, for messages.
 	Line, Col int32
+	Pence     int8  // pence after GBP, 0 to 99, where the source gives them
 	FromAge   int16 // 0 when not given
 	ToAge     int16 // 0 when not given
 	AsOf      Date  // zero means the source's date
@@ -68,6 +70,18 @@ func (a *Answer) Qualifier() string {
 		return "about "
 	}
 	return ""
+}
+
+// Pounds writes the amount as data files give it: 2000, or 57.90 with pence;
+// empty when there is no amount.
+func (a *Answer) Pounds() string {
+	switch {
+	case a.GBP == nil:
+		return ""
+	case a.Pence != 0:
+		return fmt.Sprintf("%d.%02d", *a.GBP, a.Pence)
+	}
+	return strconv.Itoa(*a.GBP)
 }
 
 // Range is a number or a range of numbers, such as "3 to 5".

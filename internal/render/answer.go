@@ -61,7 +61,7 @@ func facts(q *offer.Question, a *offer.Answer) []string {
 		out = append(out, fmt.Sprintf("from age %d", a.FromAge))
 	}
 	if a.GBP != nil {
-		out = append(out, about+Money(*a.GBP)+per(a.Per))
+		out = append(out, about+amountOf(a)+per(a.Per))
 	}
 	if a.Count != nil {
 		out = append(out, about+count(*a.Count)+per(a.Per))
@@ -135,6 +135,14 @@ func per(p string) string {
 		return ""
 	}
 	return " a " + p
+}
+
+// amountOf writes an answer's amount as £2,000 or £57.90.
+func amountOf(a *offer.Answer) string {
+	if a.Pence != 0 {
+		return Money(*a.GBP) + fmt.Sprintf(".%02d", a.Pence)
+	}
+	return Money(*a.GBP)
 }
 
 // Money writes whole pounds as £2,000.
