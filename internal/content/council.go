@@ -285,8 +285,13 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 		if titleNode == nil {
 			d.errorf(item, at, "missing title")
 		}
-		if s.URL == "" && slices.Contains(offer.WebTypes, s.Type) {
-			d.errorf(item, at, "missing url: a source of type %s is a web page, so give its exact address", s.Type)
+		if slices.Contains(offer.WebTypes, s.Type) {
+			if s.URL == "" {
+				d.errorf(item, at, "missing url: a source of type %s is a web page, so give its exact address", s.Type)
+			}
+			if s.Publisher == "" {
+				d.errorf(item, at, "missing publisher: say who published the page, such as the council, a newspaper or a campaign")
+			}
 		}
 		out = append(out, s)
 	})

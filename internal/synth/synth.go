@@ -212,6 +212,7 @@ type gen struct {
 	r      *rand.Rand
 	w      *strings.Builder
 	c      Council
+	page   bool // the council has a web page source, which some answers cite with a quote
 }
 
 func (g *gen) f(format string, args ...any) { fmt.Fprintf(g.w, format, args...) }
@@ -274,9 +275,10 @@ func (g *gen) sources() {
 	g.f("  - id: foi-2025\n    type: foi\n    title: Care leavers local offer\n    ref: FOI-%d\n    received: %s\n    responded: %s\n",
 		100000+g.r.IntN(900000), "2025-01-14", fmt.Sprintf("2025-%02d-%02d", 2+g.r.IntN(10), 1+g.r.IntN(28)))
 	g.f("    note: >-\n      The council's reply to a request about its local offer for care leavers, sent to every\n      council in England.\n")
-	if g.chance(0.6) {
-		g.f("  - id: offer-page\n    type: offer_page\n    title: Local offer for care leavers\n    url: https://www.%s.example/care-leavers\n    retrieved: %s\n",
-			g.c.Slug, g.date())
+	g.page = g.chance(0.6)
+	if g.page {
+		g.f("  - id: offer-page\n    type: offer_page\n    title: Local offer for care leavers\n    publisher: %s\n    url: https://www.%s.example/care-leavers\n    retrieved: %s\n",
+			g.c.Name, g.c.Slug, g.date())
 	}
 }
 
@@ -358,6 +360,9 @@ func (g *gen) extras(q *offer.Question) {
 	}
 	if g.chance(0.1) {
 		g.f("%sas_of: %s\n", g.indent, g.date())
+	}
+	if g.page && g.chance(0.3) {
+		g.f("%ssrc: offer-page\n%squote: %q\n", g.indent, g.indent, g.sentence(8+g.r.IntN(20)))
 	}
 	if q == nil {
 		return
