@@ -16,7 +16,7 @@ default_src: old
 sources:
   - {id: old, type: foi, title: Old reply, received: 2020-02-04}
   - {id: new, type: foi, title: New reply, responded: 2026-10}
-  - {id: undated, type: campaign_page, title: A page, url: "https://example.org/page"}
+  - {id: undated, type: campaign_page, title: A page, publisher: A campaign, url: "https://example.org/page"}
 council_tax:
   exempt: no
 leisure:

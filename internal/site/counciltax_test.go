@@ -31,7 +31,7 @@ short_name: Medway
 tier: unitary
 region: South East
 default_src: ct
-sources: [{id: ct, title: Council tax discounts, type: council_page, url: "https://example.org/medway"}]
+sources: [{id: ct, title: Council tax discounts, type: council_page, publisher: The council, url: "https://example.org/medway"}]
 council_tax:
   exempt: {status: yes, to_age: 25, scope: own, quote: "care leavers from Medway Council's care"}
 ---
@@ -44,7 +44,7 @@ tier: district
 parent: E10000016
 region: South East
 default_src: ct
-sources: [{id: ct, title: Care leavers discount, type: council_page, url: "https://example.org/tw"}]
+sources: [{id: ct, title: Care leavers discount, type: council_page, publisher: The council, url: "https://example.org/tw"}]
 council_tax:
   exempt: {status: yes, to_age: 21, quote: "care leavers aged 18 to 21"}
 ---
@@ -56,7 +56,7 @@ short_name: Croydon
 tier: london_borough
 region: London
 default_src: ct
-sources: [{id: ct, title: Council tax, type: council_page, url: "https://example.org/croydon"}]
+sources: [{id: ct, title: Council tax, type: council_page, publisher: The council, url: "https://example.org/croydon"}]
 council_tax:
   exempt: {status: yes, to_age: 25, scope: all, quote: "any care leaver living in Croydon"}
 ---

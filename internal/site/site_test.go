@@ -174,7 +174,7 @@ func TestJointOfferNewerAnswerFirst(t *testing.T) {
 name: Shire joint offer
 members: [E10000001, E07000001]
 default_src: page
-sources: [{id: page, type: campaign_page, title: Joint page, url: "https://example.org/joint", published: 2025-06}]
+sources: [{id: page, type: campaign_page, title: Joint page, publisher: A campaign, url: "https://example.org/joint", published: 2025-06}]
 council_tax:
   exempt: {status: yes, quote: "No council tax for care leavers."}
 leisure:
