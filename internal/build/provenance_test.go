@@ -38,7 +38,9 @@ sources:
 home:
   setup_allowance: {gbp: 2000, quote: "a setting up home allowance of £2,000"}
 council_tax:
-  exempt: {status: yes, to_age: 25, src: paper, quote: "care leavers will not pay council tax until they are 25"}
+  exempt:
+    - {status: yes, to_age: 25, src: paper, quote: "care leavers will not pay council tax until they are 25"}
+    - {status: yes, to_age: 21, src: leisure, quote: "No council tax for care leavers up to 21"}
 leisure:
   swimming: {status: yes, to_age: 21, src: leisure, quote: "Free swimming for care leavers up to 21"}
 ---
@@ -68,6 +70,11 @@ func TestPagesShowProvenance(t *testing.T) {
 	wantRow(t, rows, "No council tax", "What the source says “care leavers will not pay council tax until they are 25”",
 		"Reported by The Evening Gazette, not confirmed by the council.")
 	wantRow(t, rows, "Free swimming", "What the source says “Free swimming for care leavers up to 21”")
+	// Where sources disagree, both show: the council's own page first.
+	if tax := rows["No council tax"]; len(tax) != 2 || !strings.Contains(tax[0], "up to age 21") || strings.Contains(tax[0], "Reported by") ||
+		!strings.Contains(tax[1], "up to age 25") || !strings.Contains(tax[1], "Another source says something different") {
+		t.Errorf("the council tax rows are %q, want the council's own answer, then the newspaper's", tax)
+	}
 	if r := rows["Free swimming"]; len(r) == 1 && strings.Contains(r[0], "Reported by") {
 		t.Errorf("the council's own page is shown as reported by others: %q", r[0])
 	}

@@ -39,8 +39,32 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 		}
 		key := join(path, p.name)
 		switch q := offer.Lookup(key); {
+		case q != nil && p.v.Kind == yaml.SequenceNode && q.Kind.IsAnswer():
+			// Sources that disagree: one answer from each.
+			var all []*offer.Answer
+			for i, item := range p.v.Content {
+				if d.exhausted(item) {
+					return
+				}
+				at := fmt.Sprintf("%s[%d]", key, i)
+				if a := d.answer(d.resolve(item), q, at); a != nil {
+					a.Line, a.Col = int32(d.lineOff+item.Line), int32(item.Column)
+					d.quoted = append(d.quoted, quoteRef{at, item, a})
+					if a.Src == "" {
+						d.unsourced = append(d.unsourced, sourceRef{key: at, n: item})
+					}
+					all = append(all, a)
+				}
+			}
+			if len(p.v.Content) < 2 {
+				d.errorf(p.v, key, "want a list of two or more answers from different sources, or one answer, got a list of %d", len(p.v.Content))
+			}
+			if len(all) > 0 {
+				all[0].Also = all[1:]
+				into[q.Key] = all[0]
+			}
 		case q != nil:
-			if a := d.answer(p.v, q); a != nil {
+			if a := d.answer(p.v, q, q.Key); a != nil {
 				a.Line, a.Col = int32(d.lineOff+p.k.Line), int32(p.k.Column)
 				into[q.Key] = a // the catalogue's string, so each file does not keep its own copy
 				if q.Kind.IsAnswer() {
@@ -60,8 +84,7 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 
 // answer reads the value of one question: a status word or a mapping for
 // answers, a single value for the other kinds.
-func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
-	key := q.Key
+func (d *decoder) answer(n *yaml.Node, q *offer.Question, key string) *offer.Answer {
 	switch q.Kind {
 	case offer.KindText:
 		return &offer.Answer{Value: d.text(n, key)}
@@ -85,7 +108,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question) *offer.Answer {
 		// A bare number is short for {status: yes, <number>: n}, and a bare 0
 		// for {status: no, <number>: 0}: "how many apprenticeships?" "none".
 		a.Status = offer.Yes
-		d.headline(n, q, a)
+		d.headline(n, q, key, a)
 		if zero(a) {
 			a.Status = offer.No
 		}
@@ -229,14 +252,14 @@ func (d *decoder) money(n *yaml.Node, path string, a *offer.Answer) {
 }
 
 // headline reads a bare number as the question's headline figure.
-func (d *decoder) headline(n *yaml.Node, q *offer.Question, a *offer.Answer) {
+func (d *decoder) headline(n *yaml.Node, q *offer.Question, key string, a *offer.Answer) {
 	switch q.Kind {
 	case offer.KindMoney:
-		d.money(n, q.Key, a)
+		d.money(n, key, a)
 	case offer.KindCount:
-		a.Count = d.count(n, q.Key)
+		a.Count = d.count(n, key)
 	case offer.KindPercent:
-		if v, ok := d.integer(n, q.Key, "a percentage from 0 to 100", 0, 100); ok {
+		if v, ok := d.integer(n, key, "a percentage from 0 to 100", 0, 100); ok {
 			a.Pct = &v
 		}
 	}

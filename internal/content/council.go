@@ -109,6 +109,7 @@ func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 		d.errorf(root, "ended", "no source: add default_src, naming the document that says the council ends")
 	}
 	d.checkRefs(&c.Sourced)
+	councilFirst(&c.Sourced)
 }
 
 // successor reads the council that takes over: its gss code, or its name if
@@ -173,10 +174,42 @@ func (d *decoder) joint(root *yaml.Node, j *offer.Joint) {
 		d.errorf(membersNode, "members", "lists %d councils, but member_count is %d", len(j.Members), j.MemberCount)
 	}
 	d.checkRefs(&j.Sourced)
+	councilFirst(&j.Sourced)
 }
 
 // tierWords are the tiers in the order messages list them.
 var tierWords = slices.Sorted(slices.Values(offer.TierOrder))
+
+// councilFirst orders each question's answers from sources that disagree so
+// that the council's own come before those a newspaper or campaign reported.
+func councilFirst(c *offer.Sourced) {
+	for key, a := range c.Answers {
+		if len(a.Also) == 0 {
+			continue
+		}
+		all := append([]*offer.Answer{a}, a.Also...)
+		slices.SortStableFunc(all, func(x, y *offer.Answer) int {
+			return boolRank(secondary(c, x)) - boolRank(secondary(c, y))
+		})
+		for _, x := range all {
+			x.Also = nil
+		}
+		all[0].Also = all[1:]
+		c.Answers[key] = all[0]
+	}
+}
+
+func secondary(c *offer.Sourced, a *offer.Answer) bool {
+	src := c.SourceOf(a)
+	return src != nil && src.Secondary()
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // checkRefs reports cited source ids that the file does not define, and
 // answers with no source at all.

@@ -35,6 +35,11 @@ sources:
     publisher: Leicester City Council
     url: https://www.leicester.gov.uk/leaving-care
     updated: 2024-05
+  - id: paper
+    type: press
+    title: Care leavers to pay no council tax
+    publisher: Leicester Mercury
+    url: https://www.example.org/mercury
 `
 
 // decodeCouncil loads one council file, built from councilHead and
@@ -128,6 +133,18 @@ func TestDecodeAnswers(t *testing.T) {
 				"home.setup_allowance":    {Status: offer.Yes, GBP: ptr(2000)},
 				"work.apprentices_now":    {Status: offer.Yes, Count: &offer.Range{Min: 4, Max: 4}},
 				"services.over_21_uptake": {Status: offer.Yes, Pct: ptr(30)},
+			},
+		},
+		{
+			name: "sources that disagree: a list of answers, the council's own first",
+			frontmatter: `council_tax:
+  exempt:
+    - {status: yes, to_age: 21, src: paper, quote: "No council tax until 21."}
+    - {status: yes, to_age: 25, src: web, quote: "No council tax until 25."}
+`,
+			want: map[string]*offer.Answer{
+				"council_tax.exempt": {Status: offer.Yes, ToAge: 25, Src: "web", Quote: "No council tax until 25.",
+					Also: []*offer.Answer{{Status: offer.Yes, ToAge: 21, Src: "paper", Quote: "No council tax until 21."}}},
 			},
 		},
 		{
@@ -472,6 +489,9 @@ Joint body.
 func forgetPositions(s *offer.Sourced) {
 	for _, a := range s.Answers {
 		a.Line, a.Col = 0, 0
+		for _, o := range a.Also {
+			o.Line, o.Col = 0, 0
+		}
 	}
 }
 

@@ -85,7 +85,7 @@ func TestHostileInputs(t *testing.T) {
 				"content/councils/x.md:14:7: offer.sections[0]: want text, got a list",
 				"content/councils/x.md:14:7: offer.sections[9]: want text, got a list",
 				"content/councils/x.md:15:7: offer.statutory_2026: want key: value pairs, got a list",
-				"content/councils/x.md:15:7: leisure.gym: want key: value pairs, got a list",
+				"content/councils/x.md:14:7: leisure.gym[0]: want key: value pairs, got a list",
 			},
 		},
 		{

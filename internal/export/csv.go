@@ -102,7 +102,9 @@ func councilAnswers(b *bytes.Buffer, c *site.Council) error {
 	for i := range offer.Catalogue {
 		q := &offer.Catalogue[i]
 		if a := c.Answers[q.Key]; a != nil {
-			records = append(records, answerRecord(q, a, &c.Sourced, []string{c.GSS, c.Name, c.Tier, c.Region, "", ""}))
+			for _, a := range append([]*offer.Answer{a}, a.Also...) {
+				records = append(records, answerRecord(q, a, &c.Sourced, []string{c.GSS, c.Name, c.Tier, c.Region, "", ""}))
+			}
 		}
 	}
 	return writeRecords(b, records)
@@ -117,11 +119,13 @@ func jointAnswers(b *bytes.Buffer, s *site.Site) error {
 		for i := range offer.Catalogue {
 			q := &offer.Catalogue[i]
 			if a := j.Answers[q.Key]; a != nil {
-				who := []string{"", j.Name, "joint", "", j.Slug, strconv.FormatBool(j.Confirmed)}
-				if len(j.Members) > 0 {
-					who[3] = j.Members[0].Region
+				for _, a := range append([]*offer.Answer{a}, a.Also...) {
+					who := []string{"", j.Name, "joint", "", j.Slug, strconv.FormatBool(j.Confirmed)}
+					if len(j.Members) > 0 {
+						who[3] = j.Members[0].Region
+					}
+					records = append(records, answerRecord(q, a, &j.Sourced, who))
 				}
-				records = append(records, answerRecord(q, a, &j.Sourced, who))
 			}
 		}
 	}

@@ -132,6 +132,9 @@ type JSONAnswer struct {
 	Source   *JSONSource `json:"source,omitempty"`
 	AsOf     string      `json:"as_of,omitempty"`
 	Quote    string      `json:"quote,omitempty"` // the source's own words behind the answer
+	// Differs marks another source's answer that says something different
+	// from the council's own, which comes first.
+	Differs bool `json:"differs,omitempty"`
 	// Note is a national change since the answer that it may not reflect.
 	Note string `json:"note,omitempty"`
 	// Older are other answers from the same council, or its joint offer,
@@ -289,7 +292,7 @@ func jsonAnswer(r *site.Row) JSONAnswer {
 		Status: string(a.Status), Value: a.Value, Values: a.Values, FromAge: int(a.FromAge), ToAge: int(a.ToAge),
 		GBP: json.Number(a.Pounds()), Pct: a.Pct, Approx: a.Approx, UpTo: a.UpTo, AtLeast: a.AtLeast, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
 		Means: a.MeansTest, Anywhere: a.Anywhere, Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
-		Quote: a.Quote,
+		Quote: a.Quote, Differs: r.Also,
 	}
 	if r.Question.Overtaken.Overtook(a, r.AsOf) {
 		out.Note = r.Question.Overtaken.Note

@@ -128,7 +128,8 @@ func answerForms(k offer.Kind, object any) []any {
 	case offer.KindPercent:
 		forms = append(forms, obj("$ref", def("pct")))
 	}
-	return append(forms, object)
+	// Sources that disagree: a list of answers, the council's own first.
+	return append(forms, object, obj("type", "array", "items", object))
 }
 
 // answerObject describes an answer written as key: value pairs, with the

@@ -42,6 +42,10 @@ type Answer struct {
 	Band    string // housing.priority_banding only
 	Name    string // services.over_21_service only
 	Groups  []Group
+	// Also are other sources' answers to the same question, where they say
+	// something different: a newspaper's or a campaign's, after the
+	// council's own.
+	Also []*Answer
 	// Text, URL, Date, List, GSS and Choice questions keep their value here.
 	Value  string
 	Values []string

@@ -219,6 +219,9 @@ func (p *Page) answer(r site.Row) Answer {
 	if r.Older {
 		v.Note = strings.TrimSpace("An older answer: the newer one is shown above. " + v.Note)
 	}
+	if r.Also {
+		v.Note = strings.TrimSpace("Another source says something different; the answer above comes first. " + v.Note)
+	}
 	if r.Source != nil {
 		v.Source, v.SrcRef = r.Source.Title, srcPage+"#src-"+srcSlug+"-"+r.Source.ID
 		if r.Source.Secondary() {

@@ -119,6 +119,9 @@ type Row struct {
 	// Older is set on the older of two answers to one question, a
 	// council's own and its joint offer's: the newer is shown first.
 	Older bool
+	// Also is set on an answer from another source that says something
+	// different from the council's own, which is shown first.
+	Also bool
 }
 
 // Joint is a joint offer with its member councils and its answers.
@@ -256,20 +259,22 @@ func (c *Council) Sections() []Section {
 // rows returns by's answers to q: its own and its joint offers' (those not
 // in seen, which it adds to), the newer first.
 func (s *Site) rows(q *offer.Question, by *Council, seen *[]*Joint) []Row {
-	var rows []Row
+	var rows, also []Row
 	if a := by.Answers[q.Key]; a != nil {
 		rows = append(rows, s.row(q, a, by, nil))
+		also = s.also(q, a, by, nil)
 	}
 	for _, j := range by.Joints {
 		if a := j.Answers[q.Key]; a != nil && !slices.Contains(*seen, j) {
 			*seen = append(*seen, j)
 			rows = append(rows, s.row(q, a, by, j))
+			also = append(also, s.also(q, a, by, j)...)
 		}
 	}
 	if len(rows) > 1 {
 		newerFirst(rows)
 	}
-	return rows
+	return append(rows, also...)
 }
 
 func (s *Section) gap(by *Council, q *offer.Question) {
@@ -311,6 +316,17 @@ func (s *Site) row(q *offer.Question, a *offer.Answer, by *Council, j *Joint) Ro
 	return r
 }
 
+// also are the rows of other sources' answers to q that disagree with a.
+func (s *Site) also(q *offer.Question, a *offer.Answer, by *Council, j *Joint) []Row {
+	var out []Row
+	for _, o := range a.Also {
+		r := s.row(q, o, by, j)
+		r.Also = true
+		out = append(out, r)
+	}
+	return out
+}
+
 // newerFirst orders a council's own answer and its joint offers' answers to
 // one question, newest first, and marks the rest as older. The council's own
 // answer comes first unless a joint answer is known to be newer.
@@ -338,6 +354,7 @@ func (s *Site) jointSections(j *Joint) {
 		for _, q := range offer.InSection(sec.Key) {
 			if a := j.Answers[q.Key]; a != nil {
 				view.Rows = append(view.Rows, s.row(q, a, nil, j))
+				view.Rows = append(view.Rows, s.also(q, a, nil, j)...)
 			}
 		}
 		j.Sections = append(j.Sections, view)
