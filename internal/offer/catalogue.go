@@ -6,7 +6,10 @@
 // Adding a question is one entry in Catalogue.
 package offer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind is the kind of value a question takes.
 type Kind int
@@ -122,23 +125,25 @@ func (c *Change) Overtook(a *Answer, asOf Date) bool {
 // Field is the last part of the question's key.
 func (q *Question) Field() string { return q.Key[strings.LastIndexByte(q.Key, '.')+1:] }
 
-// Sections lists the catalogue's sections in page order.
+// Sections lists the catalogue's sections in page order: the order care
+// leavers look for things, with publishing the offer and the council's own
+// figures last.
 var Sections = []Section{
-	{"offer", "Publishing the offer", "Whether the council has published its local offer for care leavers, and where."},
-	{"id_docs", "ID documents", "Help to get the documents you need to prove who you are."},
-	{"driving", "Learning to drive", "Help with driving lessons and tests."},
-	{"leisure", "Leisure", "Free or cheaper gyms, swimming and classes."},
-	{"council_tax", "Council tax", "Whether you pay council tax on your home."},
-	{"housing", "Housing", "Finding, keeping and paying for somewhere to live."},
 	{"home", "Setting up home", "Money and help for your first home."},
 	{"money", "Money", "Payments and help with managing money."},
+	{"council_tax", "Council tax", "Whether you pay council tax on your home."},
+	{"housing", "Housing", "Finding, keeping and paying for somewhere to live."},
+	{"leisure", "Leisure", "Free or cheaper gyms, swimming and classes."},
+	{"travel", "Travel", "Free or cheaper buses and trains."},
 	{"work", "Work and apprenticeships", "Work experience, apprenticeships and help into work."},
 	{"education", "Education", "Help with college and university."},
+	{"id_docs", "ID documents", "Help to get the documents you need to prove who you are."},
+	{"driving", "Learning to drive", "Help with driving lessons and tests."},
 	{"health", "Health and wellbeing", "Help to stay well, in body and mind."},
 	{"relationships", "Relationships and your records", "Mentoring, and seeing the records of your time in care."},
-	{"travel", "Travel", "Free or cheaper buses and trains."},
 	{"participation", "Having your say", "Meeting the people who run the council and changing how it works."},
 	{"services", "Support after 21", "Personal advisers and services for care leavers aged 21 to 25."},
+	{"offer", "Publishing the offer", "Whether the council has published its local offer for care leavers, and where."},
 	{"org", "About the council", "Figures about the council that help compare offers."},
 }
 
@@ -333,13 +338,17 @@ func with(q Question, extra ...string) Question {
 	return q
 }
 
-// build fills in each question's section from its key and checks the
-// catalogue's own consistency; a broken catalogue is a programming error.
+// build fills in each question's section from its key, puts the questions
+// in page order (by section, then as listed), and checks the catalogue's own
+// consistency; a broken catalogue is a programming error.
 func build(qs ...Question) []Question {
 	known := map[string]bool{}
-	for _, s := range Sections {
+	order := map[string]int{}
+	for i, s := range Sections {
 		known[s.Key] = true
+		order[s.Key] = i
 	}
+	defer slices.SortStableFunc(qs, func(a, b Question) int { return order[a.Section] - order[b.Section] })
 	seen := map[string]bool{}
 	for i := range qs {
 		q := &qs[i]
@@ -423,7 +432,6 @@ type Topic struct {
 
 // Topics are the comparison tables, in order. Every section is in one.
 var Topics = []Topic{
-	{"offer", "Publishing the offer", []string{"offer"}},
 	{"money", "Money and setting up home", []string{"home", "money"}},
 	{"council-tax", "Council tax", []string{"council_tax"}},
 	{"housing", "Housing", []string{"housing"}},
@@ -432,6 +440,7 @@ var Topics = []Topic{
 	{"id-driving", "ID documents and driving", []string{"id_docs", "driving"}},
 	{"relationships", "Relationships, health and having your say", []string{"relationships", "health", "participation"}},
 	{"after-21", "Support after 21 and council figures", []string{"services", "org"}},
+	{"offer", "Publishing the offer", []string{"offer"}},
 }
 
 // Columns returns the topic's questions that have answers to compare: the
