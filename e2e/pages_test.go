@@ -28,7 +28,7 @@ var templates = []struct {
 	{"council-district-hertsmere", "/councils/hertsmere/", false},
 	{"council-county-hertfordshire", "/councils/hertfordshire/", false},
 	{"council-joint-member-rushcliffe", "/councils/rushcliffe/", false},
-	{"council-no-data-hartlepool", "/councils/hartlepool/", false},
+	{"council-no-data-isles-of-scilly", "/councils/isles-of-scilly/", false},
 	{"joint-nottinghamshire", "/joint/nottinghamshire/", false},
 	{"region-east-midlands", "/regions/east-midlands/", false},
 	{"councils-a-z", "/councils/", false},

@@ -14,7 +14,7 @@ var (
 	tags  = regexp.MustCompile(`<[^>]+>`)
 	space = regexp.MustCompile(`\s+`)
 	punct = regexp.MustCompile(`\s+([.,;:])`)
-	rows  = regexp.MustCompile(`(?s)<div><dt>(.*?)</dt><dd>(.*?)</dd></div>`)
+	rows  = regexp.MustCompile(`(?s)<div(?: id="[^"]*")?><dt>(.*?)</dt><dd>(.*?)</dd></div>`)
 )
 
 // text turns HTML into the words a reader sees.
@@ -64,14 +64,22 @@ func wantRow(t *testing.T, rows map[string][]string, label string, phrases ...st
 func TestLeicesterPage(t *testing.T) {
 	page := files(buildReal(t))["councils/leicester/index.html"]
 	rows := answers(t, page)
-	const src = "Source: Freedom of Information Act 2000 – Care Leavers"
+	const src = "Source 1."
 	wantRow(t, rows, "No council tax", "✓ Yes", "up to age 25", "only for care leavers this council looked after", src)
 	wantRow(t, rows, "Gym membership", "✓ Yes", "up to age 21", src)
 	wantRow(t, rows, "Free swimming", "✓ Yes", "up to age 21", src)
 	wantRow(t, rows, "Bring a friend free", "✗ No", src)
 	wantRow(t, rows, "Setting-up-home allowance", "✓ Yes", "£2,000", src)
-	// Leicester's reply is not dated, and says so rather than inventing a date.
-	wantRow(t, rows, "Setting-up-home allowance", "date not given", "Undated: check it is still true")
+	// Leicester's reply is not dated, and says so rather than inventing a
+	// date: once in the list of sources, and with a short mark on each row.
+	wantRow(t, rows, "Setting-up-home allowance", "undated")
+	body := text(string(page))
+	if !strings.Contains(body, "1. Freedom of Information Act 2000 – Care Leavers, Freedom of Information reply.") && !strings.Contains(body, "Freedom of Information Act 2000 – Care Leavers, Freedom of Information reply. Undated: it shows no date") {
+		t.Errorf("the list of sources does not say the reply is undated: %s", body[strings.Index(body, "Where these facts come from"):])
+	}
+	if n := strings.Count(strings.ToLower(body), "undated:") + strings.Count(strings.ToLower(body), "may be out of date"); n > len(buildReal(t).Site.BySlug["leicester"].Sources) {
+		t.Errorf("the page says undated or may be out of date %d times, more than once per source", n)
+	}
 	// Having to go through complaints to see your care file is bad news.
 	wantRow(t, rows, "Must go through complaints to see your care file", "✗ Yes")
 	if !strings.Contains(text(string(page)), "Edit this page") {
@@ -90,7 +98,7 @@ func TestHertsmerePageShowsBothCouncils(t *testing.T) {
 	page := files(buildReal(t))["councils/hertsmere/index.html"]
 	rows := answers(t, page)
 	const own = "From Hertsmere Borough Council."
-	wantRow(t, rows, "No council tax", "✗ No", own, "4 February 2020", "May be out of date")
+	wantRow(t, rows, "No council tax", "✗ No", own, "Source 1.", "old")
 	wantRow(t, rows, "Free leisure", "✗ No", own)
 	wantRow(t, rows, "Council that publishes the offer for this area", "Hertfordshire County Council")
 	// What the county gives comes from the county, and says so.

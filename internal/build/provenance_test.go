@@ -82,7 +82,7 @@ func TestPagesShowProvenance(t *testing.T) {
 	for _, want := range []string{
 		"Our offer to care leavers, the council's offer web page, published by Middlesbrough Borough Council. Last updated 1 June 2022.",
 		"Council to waive council tax for care leavers, news report, published by The Evening Gazette. Reported by The Evening Gazette, not confirmed by the council. Published March 2024.",
-		"Leisure for care leavers, council web page, published by Middlesbrough Borough Council. Undated: the page shows no date.",
+		"Leisure for care leavers, council web page, published by Middlesbrough Borough Council. Undated: it shows no date, so check what it says is still true.",
 		"Last looked for in public sources: December 2026.",
 	} {
 		if !strings.Contains(body, want) {

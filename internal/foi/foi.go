@@ -40,7 +40,13 @@ var (
 	bodies     map[string]string
 )
 
-func body(tier string) string {
+// BodyAbout is a request that asks only the given questions, such as those
+// nobody has found a council's answer to yet, in catalogue order.
+func BodyAbout(qs []*offer.Question) string { return write(qs) }
+
+func body(tier string) string { return write(offer.ForTier(tier)) }
+
+func write(qs []*offer.Question) string {
 	var b strings.Builder
 	b.WriteString("Under the Freedom of Information Act 2000, please tell me about your local offer for care leavers " +
 		"(section 2 of the Children and Social Work Act 2017). For each question, please answer yes, no or " +
@@ -48,7 +54,7 @@ func body(tier string) string {
 		"leavers you looked after, and how a care leaver asks for it.\n")
 	n := 0
 	section := ""
-	for _, q := range offer.ForTier(tier) {
+	for _, q := range qs {
 		if q.Section != section {
 			section = q.Section
 			fmt.Fprintf(&b, "\n%s\n", offer.SectionByKey(section).Title)

@@ -100,6 +100,10 @@ type Question struct {
 	Extra    []string // extra answer fields this question allows: band, name, groups
 	// Overtaken is a national change that older answers may not reflect.
 	Overtaken *Change
+	// Good is how a council page's summary says a yes, for the headline
+	// questions: "{gbp} to set up your first home". {gbp} is the amount;
+	// the age and who it is for follow.
+	Good string
 }
 
 // Change is a national change, such as a new recommended minimum, that may
@@ -365,34 +369,39 @@ func build(qs ...Question) []Question {
 // in the order a summary gives them: the columns of councils.csv, and the
 // good news at the top of a council page.
 var Headlines = headlines(
-	"home.setup_allowance",
-	"council_tax.exempt",
-	"council_tax.care_council_pays",
-	"leisure.free_access",
-	"leisure.gym",
-	"leisure.swimming",
-	"money.allowance_16_17",
-	"money.birthday",
-	"money.festive",
-	"education.he_bursary",
-	"housing.priority_banding",
-	"housing.local_connection_waived",
-	"housing.guarantor",
-	"driving.lessons",
-	"id_docs.passport",
-	"travel.bus",
-	"home.device",
-	"health.prescriptions",
-	"services.over_21_service",
-	"offer.published",
+	"home.setup_allowance", "{gbp} to set up your first home",
+	"council_tax.exempt", "No council tax",
+	"council_tax.care_council_pays", "Your council tax paid by {by}",
+	"leisure.free_access", "Free leisure",
+	"leisure.gym", "Gym membership",
+	"leisure.swimming", "Free swimming",
+	"money.allowance_16_17", "{gbp} at 16 and 17",
+	"money.birthday", "Money for your birthday",
+	"money.festive", "Money for Christmas or other festivals",
+	"education.he_bursary", "A bursary at university",
+	"housing.priority_banding", "Priority for social housing",
+	"housing.local_connection_waived", "No local connection rule for housing",
+	"housing.guarantor", "A guarantor when you rent",
+	"driving.lessons", "Help with driving lessons",
+	"id_docs.passport", "Your first passport",
+	"travel.bus", "Free or cheaper buses",
+	"home.device", "A phone, laptop or data",
+	"health.prescriptions", "Free prescriptions",
+	"services.over_21_service", "Support after 21",
+	"offer.published", "",
 )
 
-func headlines(keys ...string) []*Question {
-	out := make([]*Question, len(keys))
-	for i, k := range keys {
-		if out[i] = Lookup(k); out[i] == nil || !out[i].Kind.IsAnswer() {
-			panic("offer: headline " + k + " is not an answer question in the catalogue")
+// headlines takes pairs of a question's key and its summary phrase (empty
+// for a headline that is a column of councils.csv but not news for a page).
+func headlines(pairs ...string) []*Question {
+	out := make([]*Question, 0, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		q := Lookup(pairs[i])
+		if q == nil || !q.Kind.IsAnswer() {
+			panic("offer: headline " + pairs[i] + " is not an answer question in the catalogue")
 		}
+		q.Good = pairs[i+1]
+		out = append(out, q)
 	}
 	return out
 }

@@ -20,12 +20,10 @@ var funcs = template.FuncMap{
 	"staleMonths":     func() int { return offer.StaleAfter },
 	"label":           sectionLabels,
 	"unknownSections": unknownSections,
-	"sourceCouncils":  sourceCouncils,
 	"role":            role,
 	"foiRequest":      foiRequest,
 	"foiTitle":        func() string { return foi.Title },
 	"wdtk":            foi.WhatDoTheyKnow,
-	"sourceOf":        sourceOf,
 	"charts":          charts,
 	"compareData":     compareData,
 	"seq": func(n int) []int {
@@ -103,15 +101,6 @@ var roles = map[string]string{
 
 func role(r string) string { return roles[r] }
 
-// sourceItem is a source as the "source" template lists it, with the slug
-// of the page that owns it for its anchor.
-type sourceItem struct {
-	Slug string
-	*offer.Source
-}
-
-func sourceOf(slug string, s offer.Source) sourceItem { return sourceItem{slug, &s} }
-
 // tierOption is a kind of council, for filters.
 type tierOption struct{ Key, Name string }
 
@@ -141,3 +130,25 @@ var (
 	foiOnce   sync.Once
 	foiBodies map[string]template.HTML
 )
+
+// FOIRequest is the request to the page's council: every question its tier
+// answers when nothing is known, otherwise only the questions it provides
+// that nobody has found its answer to yet. It is empty when there are none.
+func (p *Page) FOIRequest() template.HTML {
+	c := p.Council
+	if c.Unknown() {
+		return foiRequest(c.Name, c.Tier)
+	}
+	var qs []*offer.Question
+	for _, sec := range p.Sections() {
+		for _, g := range sec.Gaps {
+			if g.By == c {
+				qs = append(qs, g.Questions...)
+			}
+		}
+	}
+	if len(qs) == 0 {
+		return ""
+	}
+	return template.HTML(template.HTMLEscapeString("Dear " + c.Name + ",\n\n" + foi.BodyAbout(qs))) //nolint:gosec // escaped
+}

@@ -155,6 +155,8 @@ type Page struct {
 	sections    []site.Section // worked out on first use
 	frags       *Fragments     // where fragments go when they are kept apart
 	options     string         // the compare page's list of councils, made once
+	pageSources []PageSource   // the page's numbered sources, worked out on first use
+	sourceNums  map[*offer.Source]int
 }
 
 // Crumb is one step of the breadcrumbs.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -24,9 +25,10 @@ type Answer struct {
 	Apply   string
 	From    string // the council that gives it, on a district's page or when it is another council
 	FromRef string // a link to that council's page, when it is another council
-	Source  string // the source's title
-	SrcRef  string // a link to the source in the page's list of sources
-	AsOf    string // the date in words, or "date not given"
+	ID      string // the row's anchor, on the first row of its question
+	SrcN    int    // the source's number in the page's list of sources
+	SrcRef  string // a link to the source in that list
+	AsOf    string // the date in words, where the answer's own date differs from its source's
 	Stale   bool   // dated more than 18 months ago
 	Undated bool   // no date at all
 	Note    string // a caution: not yet confirmed by each council, or replaced by a newer answer
@@ -50,11 +52,17 @@ func (p *Page) Answers() template.HTML {
 	}
 	var b strings.Builder
 	b.Grow(n)
+	seen := map[string]bool{}
 	for _, sec := range sections {
 		key := escAttr(sec.Key)
 		write(&b, `<section aria-labelledby="s-`, key, `"><h2 id="s-`, key, `">`, escText(sec.Title), `</h2><dl class="answers">`)
 		for _, r := range sec.Rows {
-			writeRow(&b, p.answer(r))
+			v := p.answer(r)
+			if !seen[r.Question.Key] {
+				seen[r.Question.Key] = true
+				v.ID = rowID(r.Question.Key)
+			}
+			writeRow(&b, v)
 		}
 		b.WriteString("</dl>")
 		p.writeGaps(&b, sec)
@@ -78,7 +86,11 @@ func (p *Page) writeGaps(b *strings.Builder, sec site.Section) {
 // writeRow writes one answer as the page shows it.
 func writeRow(b *strings.Builder, v Answer) {
 	esc := escText
-	write(b, "<div><dt>", esc(v.Label), "</dt><dd>")
+	if v.ID != "" {
+		write(b, `<div id="`, escAttr(v.ID), `"><dt>`, esc(v.Label), "</dt><dd>")
+	} else {
+		write(b, "<div><dt>", esc(v.Label), "</dt><dd>")
+	}
 	switch {
 	case v.Kind == "answer":
 		write(b, `<span class="v `, escAttr(v.Verdict.Class), `"><span aria-hidden="true">`, esc(v.Verdict.Symbol), "</span> ", esc(v.Verdict.Word), "</span>")
@@ -121,15 +133,18 @@ func writeRow(b *strings.Builder, v Answer) {
 		}
 		b.WriteString(". ")
 	}
-	if v.Source != "" {
-		write(b, `Source: <a href="`, href(v.SrcRef), `">`, esc(v.Source), "</a>, ")
+	if v.SrcN > 0 {
+		write(b, `Source <a href="`, href(v.SrcRef), `">`, strconv.Itoa(v.SrcN), "</a>")
+		if v.AsOf != "" {
+			write(b, ", ", esc(v.AsOf))
+		}
+		b.WriteString(".")
 	}
-	write(b, esc(v.AsOf), ".")
 	switch {
 	case v.Stale:
-		b.WriteString(` <strong class="old">May be out of date</strong>`)
+		b.WriteString(` <span class="mark">old</span>`)
 	case v.Undated:
-		b.WriteString(` <strong class="old">Undated: check it is still true</strong>`)
+		b.WriteString(` <span class="mark">undated</span>`)
 	}
 	if v.Note != "" {
 		write(b, " ", esc(v.Note))
@@ -168,7 +183,7 @@ func href(s string) string {
 
 func (p *Page) answer(r site.Row) Answer {
 	q, a := r.Question, r.Answer
-	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, Undated: r.Undated, AsOf: r.AsOf.Words()}
+	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, Undated: r.Undated}
 	var fs []string
 	if q.Kind.IsAnswer() {
 		fs = facts(q, a)
@@ -192,26 +207,18 @@ func (p *Page) answer(r site.Row) Answer {
 	default:
 		v.Kind, v.Value = "text", strings.ReplaceAll(a.Value, "_", " ")
 	}
-	if v.AsOf == "" {
-		v.AsOf = "date not given"
-	}
-	// Who gives it, and where its source is listed: on this page, or on the
-	// joint offer's page.
-	srcPage, srcSlug := "", ""
+	// Who gives it.
 	switch {
 	case r.Joint != nil:
-		srcSlug = r.Joint.Slug
 		if r.Joint != p.Joint {
 			v.From, v.FromRef = r.Joint.Name, p.Link(r.Joint.Path())
-			srcPage = v.FromRef
 		}
 		if !r.Joint.Confirmed {
 			v.Note = "Reported for the joint offer as a whole; not yet confirmed by each council."
 		}
 	case r.By != p.Council:
-		v.From, v.FromRef, srcSlug = r.By.Name, p.Link(r.By.Path()), r.By.Slug
+		v.From, v.FromRef = r.By.Name, p.Link(r.By.Path())
 	default:
-		srcSlug = r.By.Slug
 		if r.By.IsDistrict() {
 			v.From = r.By.Name
 		}
@@ -223,7 +230,11 @@ func (p *Page) answer(r site.Row) Answer {
 		v.Note = strings.TrimSpace("Another source says something different; the answer above comes first. " + v.Note)
 	}
 	if r.Source != nil {
-		v.Source, v.SrcRef = r.Source.Title, srcPage+"#src-"+srcSlug+"-"+r.Source.ID
+		n, anchor := p.sourceNum(r.Source)
+		v.SrcN, v.SrcRef = n, "#"+anchor
+		if !a.AsOf.IsZero() && a.AsOf != r.Source.Date() {
+			v.AsOf = a.AsOf.Words()
+		}
 		if r.Source.Secondary() {
 			v.Reported = cmp.Or(r.Source.Publisher, sourceType(r.Source.Type))
 		}

@@ -1,0 +1,84 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// summary is what a council page's "What you can get" shows on a phone.
+type summary struct {
+	Top   float64  `json:"top"`   // how far the section's top is from the page's top, in CSS pixels
+	Items []string `json:"items"` // its items, as a reader sees them
+	Links int      `json:"links"` // items whose link leads to a row on the page
+	Who   []string `json:"who"`
+}
+
+const summaryProbe = `(() => {
+  const s = document.getElementById("s-get").parentElement;
+  const items = [...s.querySelectorAll("ul.get li")];
+  return {
+    top: s.getBoundingClientRect().top + scrollY,
+    items: items.map((li) => li.textContent.replace(/\s+/g, " ").trim()),
+    links: items.filter((li) => { const a = li.querySelector("a"); return a && document.getElementById(a.getAttribute("href").slice(1)); }).length,
+    who: [...s.querySelectorAll("ul.who li")].map((li) => li.textContent.replace(/\s+/g, " ").trim()),
+  };
+})()`
+
+func readSummary(t *testing.T, path string) summary {
+	t.Helper()
+	ctx, rec := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	load(t, ctx, rec, path, false)
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[summary](summaryProbe))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Links != len(s.Items) {
+		t.Errorf("%s: %d of %d summary items link to their rows", path, s.Links, len(s.Items))
+	}
+	return s
+}
+
+func hasItem(items []string, parts ...string) bool {
+	for _, it := range items {
+		all := true
+		for _, p := range parts {
+			all = all && strings.Contains(it, p)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWhatYouCanGet: on a phone, a council page starts with what a care
+// leaver can get, with amounts, ages and conditions, and who gives each item.
+func TestWhatYouCanGet(t *testing.T) {
+	leicester := readSummary(t, "/councils/leicester/")
+	if leicester.Top >= 600 {
+		t.Errorf("Leicester's \"What you can get\" starts %.0f px down the page, want within the first screen (under 600)", leicester.Top)
+	}
+	if !hasItem(leicester.Items, "£2,000", "set up your first home") {
+		t.Errorf("Leicester's summary does not give the £2,000 allowance: %q", leicester.Items)
+	}
+	if !hasItem(leicester.Items, "No council tax", "until 25", "if Leicester looked after you") {
+		t.Errorf("Leicester's summary does not give the council tax exemption with its age and condition: %q", leicester.Items)
+	}
+	if !hasItem(leicester.Who, "personal adviser") {
+		t.Errorf("Leicester's summary does not say who to ask: %q", leicester.Who)
+	}
+
+	hertsmere := readSummary(t, "/councils/hertsmere/")
+	if !hasItem(hertsmere.Items, "from Hertfordshire County Council") {
+		t.Errorf("Hertsmere's summary does not name Hertfordshire County Council for the county's items: %q", hertsmere.Items)
+	}
+	rushcliffe := readSummary(t, "/councils/rushcliffe/")
+	if !hasItem(rushcliffe.Items, "from Nottinghamshire joint local offer") {
+		t.Errorf("Rushcliffe's summary does not name the joint offer for its items: %q", rushcliffe.Items)
+	}
+}
