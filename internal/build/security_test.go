@@ -10,6 +10,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/build"
 	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/publish"
 	xhtml "golang.org/x/net/html"
 )
 
@@ -189,5 +190,55 @@ func TestSlugsCannotEscapeTheSite(t *testing.T) {
 		if !errors.As(err, &problems) || !strings.Contains(problems.Error(), "file name: want lower-case letters, digits and dashes") {
 			t.Errorf("%s: want a file name error, got %v", name, err)
 		}
+	}
+}
+
+// TestEveryPageCarriesThePolicy: hosts that ignore _headers (GitHub Pages)
+// still get the Content-Security-Policy, from a meta tag in every page, with
+// every directive a meta tag can carry.
+func TestEveryPageCarriesThePolicy(t *testing.T) {
+	res := buildReal(t)
+	want := publish.MetaPolicy(res.Site.Config.PostcodeAPI)
+	if want+"; frame-ancestors 'none'" != publish.Policy(res.Site.Config.PostcodeAPI) {
+		t.Errorf("the meta policy %q is not the header's without frame-ancestors", want)
+	}
+	pages := 0
+	for _, f := range res.Files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		pages++
+		doc, err := xhtml.Parse(strings.NewReader(string(f.Data)))
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		var got []string
+		var walk func(n *xhtml.Node)
+		walk = func(n *xhtml.Node) {
+			if n.Type == xhtml.ElementNode && n.Data == "meta" {
+				var equiv, content string
+				for _, a := range n.Attr {
+					switch a.Key {
+					case "http-equiv":
+						equiv = a.Val
+					case "content":
+						content = a.Val
+					}
+				}
+				if strings.EqualFold(equiv, "content-security-policy") {
+					got = append(got, content)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%s: policy meta tags %q, want one with %q", f.Path, got, want)
+		}
+	}
+	if pages < 300 {
+		t.Errorf("checked %d pages", pages)
 	}
 }

@@ -17,7 +17,16 @@ const HeadersFile = "_headers"
 // connect lists other origins that scripts may fetch from when a user asks
 // (such as a postcode lookup); it may be empty.
 func Policy(connect ...string) string {
-	return strings.Join([]string{
+	return strings.Join(append(policy(connect), "frame-ancestors 'none'"), "; ")
+}
+
+// MetaPolicy is Policy as a page's <meta http-equiv> can carry it, for hosts
+// that do not send _headers (GitHub Pages): browsers ignore frame-ancestors
+// there, so it is left out.
+func MetaPolicy(connect ...string) string { return strings.Join(policy(connect), "; ") }
+
+func policy(connect []string) []string {
+	return []string{
 		"default-src 'none'",
 		"script-src 'self'",
 		"style-src 'self'",
@@ -25,8 +34,7 @@ func Policy(connect ...string) string {
 		"connect-src " + strings.Join(append([]string{"'self'"}, connect...), " "),
 		"base-uri 'none'",
 		"form-action 'self'",
-		"frame-ancestors 'none'",
-	}, "; ")
+	}
 }
 
 // SecurityHeaders are the headers every response of the site carries.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/foi"
 	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/publish"
 	"github.com/localoffer/localoffer/internal/site"
 )
 
@@ -39,6 +40,7 @@ var funcs = template.FuncMap{
 	"join":         strings.Join,
 	"host":         func(u string) string { return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://") },
 	"coverage":     coverageOf,
+	"metaPolicy":   publish.MetaPolicy,
 	"slice1":       func(c site.Coverage) []site.Coverage { return []site.Coverage{c} },
 }
 
