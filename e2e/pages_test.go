@@ -40,6 +40,7 @@ var templates = []struct {
 	{"table-council-tax", "/compare/council-tax/", false},
 	{"table-council-tax-east-midlands", "/compare/council-tax/east-midlands/", false},
 	{"picker", "/compare/councils/", false},
+	{"your-offer", "/your-offer/?looked-after=leicester&live=hertsmere", false},
 	{"picture", "/picture/", false},
 }
 

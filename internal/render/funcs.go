@@ -27,6 +27,7 @@ var funcs = template.FuncMap{
 	"wdtk":            foi.WhatDoTheyKnow,
 	"charts":          charts,
 	"compareData":     compareData,
+	"yourOfferData":   yourOfferData,
 	"seq": func(n int) []int {
 		out := make([]int, n)
 		for i := range out {

@@ -28,7 +28,7 @@ import (
 const LayoutsDir = "layouts"
 
 // kinds are the page templates; each is parsed with base.html.
-var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "picture", "page", "404"}
+var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "your-offer", "picture", "page", "404"}
 
 // Renderer holds parsed templates and the Markdown converter.
 type Renderer struct {
@@ -295,6 +295,9 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 	add(&Page{Kind: "picker", Path: "compare/councils/", Title: "Compare chosen councils",
 		Description: "Choose two to four councils and see their offers to care leavers side by side.",
 		Crumbs:      []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
+	add(&Page{Kind: "your-offer", Path: YourOfferPath, Title: "Your offer, from two councils",
+		Description: "Looked after by one council and living in another? See what you can get from each, and whether your council tax is paid.",
+		Crumbs:      []Crumb{{"Home", ""}}})
 	add(&Page{Kind: "picture", Path: "picture/", Title: "The national picture",
 		Description: "How many councils in England have a known answer to each question, and how many say yes, by region.",
 		Crumbs:      []Crumb{{"Home", ""}}})

@@ -1,0 +1,128 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/site"
+)
+
+// YourOfferPath is the page that puts together what someone gets from the
+// council that looked after them and the council where they live now.
+const YourOfferPath = "your-offer/"
+
+// yourOfferData is what the two-council page's script needs: for every
+// council, its headline good news as the council that looks after someone
+// (leaving-care support) and as the council where they live (council tax,
+// housing, leisure, with its joint offers'), and the council tax answers the
+// script works out coverage from, as site.CouncilTaxFor does.
+func yourOfferData(p *Page) template.JS {
+	var b strings.Builder
+	b.WriteString(`{"c":[`)
+	for i, c := range p.Site.Councils {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		county := ""
+		if c.County != nil {
+			county = c.County.Slug
+		}
+		write(&b, `{"s":`, jsonString(c.Slug), `,"n":`, jsonString(c.Name), `,"t":`, jsonString(c.ShortName),
+			`,"k":`, jsonString(county), `,"h":`, jsonString(p.Link(c.Path())), `,"d":`, boolJSON(c.IsDistrict()),
+			`,"p":`, jsonString(strings.Join(append(append([]string{c.ShortName}, c.Places...), c.AKA...), "|")))
+		care, home := offerItems(c)
+		writeItems(&b, "care", care, p, c)
+		writeItems(&b, "home", home, p, c)
+		writeTax(&b, c)
+		b.WriteByte('}')
+	}
+	b.WriteString(`]}`)
+	return template.JS(p.fragment(b.String())) //nolint:gosec // JSON with <, > and & escaped
+}
+
+// offerItems are a council's own headline rows that are good news: those it
+// gives as the council that looked after someone, and those it gives (with
+// its joint offers) as the council where they live. Council tax is left to
+// the script, which works out whom it covers.
+func offerItems(c *site.Council) (care, home []site.Row) {
+	first := map[string]bool{}
+	for _, sec := range c.Sections() {
+		for _, r := range sec.Rows {
+			if r.By != c || r.Older || r.Also || first[r.Question.Key] {
+				continue
+			}
+			first[r.Question.Key] = true
+			q := r.Question
+			if q.Good == "" || r.Answer.Status != offer.Yes || q.Polarity != offer.YesIsGood || q.Section == "council_tax" {
+				continue
+			}
+			switch q.Provider {
+			case offer.CareCouncil:
+				if !c.IsDistrict() {
+					care = append(care, r)
+				}
+			case offer.HomeCouncil:
+				if c.Tier != "county" {
+					home = append(home, r)
+				}
+			}
+		}
+	}
+	return care, home
+}
+
+func writeItems(b *strings.Builder, name string, rows []site.Row, p *Page, c *site.Council) {
+	write(b, `,"`, name, `":[`)
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		from := ""
+		if r.Joint != nil {
+			from = giver(&r)
+		}
+		write(b, `[`, jsonString(goodNews(r.Question, &r)), `,`, jsonString(p.Link(c.Path())+"#"+rowID(r.Question.Key)), `,`, jsonString(from), `]`)
+	}
+	b.WriteByte(']')
+}
+
+// writeTax writes the council's council tax answers: its exemption (its own,
+// else its joint offer's) as [status, to_age, scope, reciprocal, from], and
+// its payment for care leavers it looked after as [status, to_age,
+// anywhere], with whether it funds its districts' exemptions.
+func writeTax(b *strings.Builder, c *site.Council) {
+	ex, from := c.Answers["council_tax.exempt"], ""
+	if ex == nil {
+		for _, j := range c.Joints {
+			if a := j.Answers["council_tax.exempt"]; a != nil {
+				ex, from = a, j.Name
+				if !j.Confirmed {
+					from += ", not yet confirmed by each council"
+				}
+				break
+			}
+		}
+	}
+	if ex != nil {
+		recip := ""
+		if r := c.Answers["council_tax.reciprocal"]; r != nil {
+			recip = string(r.Status)
+		}
+		write(b, `,"ex":[`, jsonString(string(ex.Status)), `,`, strconv.Itoa(int(ex.ToAge)), `,`, jsonString(ex.Scope), `,`, jsonString(recip), `,`, jsonString(from), `]`)
+	}
+	if pays := c.Answers["council_tax.care_council_pays"]; pays != nil {
+		write(b, `,"pays":[`, jsonString(string(pays.Status)), `,`, strconv.Itoa(int(pays.ToAge)), `,`, boolJSON(pays.Anywhere), `]`)
+	}
+	if f := c.Answers["council_tax.funds_districts"]; f != nil && f.Status == offer.Yes {
+		b.WriteString(`,"funds":true`)
+	}
+}
+
+func boolJSON(v bool) string {
+	if v {
+		return "true"
+	}
+	return "false"
+}
