@@ -44,11 +44,11 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 	}
 	res.Site = site.New(set, cfg, now)
 
-	r, err := render.New(fsys)
+	m := publish.NewMinifier()
+	r, err := render.NewMinified(fsys, m.Template)
 	if err != nil {
 		return res, err
 	}
-	m := publish.NewMinifier()
 	files, assets, err := m.Assets(fsys)
 	if err != nil {
 		return res, err
@@ -70,13 +70,11 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 				buffers.Put(b)
 			}
 		}()
-		minified, out := &b[0], &b[1]
-		minified.Reset()
+		// The templates were minified when they were read, so the page is
+		// written as it was made, with its fragments put back.
+		out := &b[1]
 		out.Reset()
-		if err := m.MinifyTo(minified, path, bytes.NewBuffer(page)); err != nil {
-			return err
-		}
-		if err := frags.Splice(out, minified.Bytes()); err != nil {
+		if err := frags.Splice(out, page); err != nil {
 			return fmt.Errorf("render %s: %w", path, err)
 		}
 		return sink.Put(path, out.Bytes())

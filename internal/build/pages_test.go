@@ -155,7 +155,7 @@ func TestCouncilWithNoDataShowsHowToAsk(t *testing.T) {
 				t.Errorf("%s: the page does not say %q", c.Slug, want)
 			}
 		}
-		if !strings.Contains(page, `href="https://www.whatdotheyknow.com/new/`+c.WDTK+`?title=Local+offer+for+care+leavers"`) {
+		if !strings.Contains(html.UnescapeString(page), `href="https://www.whatdotheyknow.com/new/`+c.WDTK+`?title=Local+offer+for+care+leavers"`) {
 			t.Errorf("%s: no link to make the request on WhatDoTheyKnow", c.Slug)
 		}
 		if strings.Contains(body, "Nobody has found out yet") {

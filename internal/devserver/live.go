@@ -3,6 +3,7 @@ package devserver
 import (
 	"bytes"
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"html/template"
@@ -234,20 +235,13 @@ func inject(page []byte, failed bool) []byte {
 	return append(out, script...)
 }
 
-var errorPageTemplate = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
-<html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Content errors</title></head>
-<body>
-<main id="main">
-<h1>The site did not build</h1>
-{{with .Problems}}<p>Fix these, save, and this page reloads by itself:</p>
-<ul>{{range .}}<li><code>{{.}}</code></li>{{end}}</ul>{{else}}<p>{{.Failure}}</p>{{end}}
-{{if .Before}}<p>Pages made from files without errors still show the last good build.</p>{{end}}
-</main>
-<script type="module" src="` + reloadPath + `"></script>
-</body>
-</html>
-`))
+// pagesHTML are the server's own pages, kept apart from layouts/ so they
+// work when it is broken.
+//
+//go:embed errors.html
+var pagesHTML string
+
+var pageTemplates = template.Must(template.New("pages").Parse(pagesHTML))
 
 func (l *Live) errorPage(w http.ResponseWriter, problems diag.List, failure error) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -255,15 +249,16 @@ func (l *Live) errorPage(w http.ResponseWriter, problems diag.List, failure erro
 	l.setHeaders(w)
 	if failure == nil {
 		w.WriteHeader(http.StatusOK)
-		fmt.Fprint(w, `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>No errors</title></head><body><main><h1>No errors</h1><p>The last build succeeded.</p></main><script type="module" src="`+reloadPath+`"></script></body></html>`)
+		pageTemplates.ExecuteTemplate(w, "ok", struct{ Reload string }{reloadPath})
 		return
 	}
 	w.WriteHeader(http.StatusInternalServerError)
-	errorPageTemplate.Execute(w, struct {
+	pageTemplates.ExecuteTemplate(w, "errors", struct {
 		Problems diag.List
 		Failure  string
 		Before   bool // there is a last good build
-	}{problems, failure.Error(), !l.Site.empty()})
+		Reload   string
+	}{problems, failure.Error(), !l.Site.empty(), reloadPath})
 }
 
 // events streams a "reload" event after every build until the page goes

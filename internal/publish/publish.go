@@ -36,7 +36,7 @@ type File struct {
 }
 
 // Minifier minifies the site's HTML, CSS and JavaScript.
-type Minifier struct{ m *minify.M }
+type Minifier struct{ m, templates *minify.M }
 
 // NewMinifier sets up minifiers that keep what the site's tests and older
 // browsers rely on: quotes, document tags and end tags.
@@ -45,10 +45,23 @@ func NewMinifier() *Minifier {
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("text/javascript", js.Minify)
-	return &Minifier{m}
+	t := minify.New()
+	t.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true,
+		TemplateDelims: [2]string{"{{", "}}"}})
+	return &Minifier{m, t}
 }
 
 var mediaTypes = map[string]string{".html": "text/html", ".css": "text/css", ".js": "text/javascript"}
+
+// Template minifies an HTML template, leaving its {{actions}} as they are,
+// so the pages it makes come out minified without minifying each one.
+func (m *Minifier) Template(name string, src []byte) ([]byte, error) {
+	var out bytes.Buffer
+	if err := m.templates.Minify("text/html", &out, bytes.NewReader(src)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out.Bytes(), nil
+}
 
 // Minify minifies data by the file name's extension; other files pass unchanged.
 func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {

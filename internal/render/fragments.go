@@ -62,36 +62,6 @@ func (f *Fragments) Splice(dst *bytes.Buffer, page []byte) error {
 	return nil
 }
 
-// Escaping for fragments, as the minifier leaves it. In text, < is always
-// escaped and & only where it could start a character reference; in
-// double-quoted attributes, & and ".
-var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&#34;")
-
-func escText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '<':
-			b.WriteString("&lt;")
-		case c == '&' && i+1 < len(s) && isRefStart(s[i+1]):
-			b.WriteString("&amp;")
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// isRefStart reports whether c after & could make a character reference.
-func isRefStart(c byte) bool {
-	return c == '#' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-func escAttr(s string) string { return attrEscaper.Replace(s) }
-
 // write writes parts to b one after another, without joining them first.
 func write(b *strings.Builder, parts ...string) {
 	for _, p := range parts {

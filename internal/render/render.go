@@ -37,21 +37,56 @@ type Renderer struct {
 	nonce string // for the markers of fragments kept apart
 }
 
-// New parses the templates in fsys's layouts/ folder.
-func New(fsys fs.FS) (*Renderer, error) {
+// New parses the templates in fsys's layouts/ folder, as they are: pages
+// come out as the templates write them, for the preview server.
+func New(fsys fs.FS) (*Renderer, error) { return NewMinified(fsys, nil) }
+
+// NewMinified parses the templates in fsys's layouts/ folder, each passed
+// through minify first (unless it is nil), so the pages they make come out
+// minified: a build minifies each template once, not every page.
+func NewMinified(fsys fs.FS, minify func(name string, src []byte) ([]byte, error)) (*Renderer, error) {
 	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(), nonce: newNonce()}
-	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, LayoutsDir+"/base.html", LayoutsDir+"/partials/*.html")
+	base := template.New("base.html").Funcs(funcs)
+	partials, err := fs.Glob(fsys, LayoutsDir+"/partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
+	for _, name := range append([]string{LayoutsDir + "/base.html"}, partials...) {
+		if err := parse(base, fsys, name, minify); err != nil {
+			return nil, err
+		}
+	}
 	for _, k := range kinds {
-		t, err := template.Must(base.Clone()).ParseFS(fsys, path.Join(LayoutsDir, k+".html"))
-		if err != nil {
-			return nil, fmt.Errorf("render: %w", err)
+		t := template.Must(base.Clone())
+		if err := parse(t, fsys, path.Join(LayoutsDir, k+".html"), minify); err != nil {
+			return nil, err
 		}
 		r.pages[k] = t
 	}
 	return r, nil
+}
+
+// parse adds the template file name to t, under its base name, as
+// template.ParseFS does, minified first when minify is set.
+func parse(t *template.Template, fsys fs.FS, name string, minify func(string, []byte) ([]byte, error)) error {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if minify != nil {
+		if src, err = minify(name, src); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+	}
+	base := path.Base(name)
+	tt := t
+	if base != t.Name() {
+		tt = t.New(base)
+	}
+	if _, err := tt.Parse(string(src)); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
 }
 
 // newMarkdown makes the Markdown converter: no raw HTML passes through
@@ -154,7 +189,6 @@ type Page struct {
 	assets      map[string]string
 	sections    []site.Section // worked out on first use
 	frags       *Fragments     // where fragments go when they are kept apart
-	options     string         // the compare page's list of councils, made once
 	pageSources []PageSource   // the page's numbered sources, worked out on first use
 	sourceNums  map[*offer.Source]int
 }

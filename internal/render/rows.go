@@ -2,9 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
-	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -38,147 +35,46 @@ type Answer struct {
 	Overtaken string // a national change since the answer that it may not reflect
 }
 
-// Answers returns the page's sections that have answers, as HTML: for each,
-// a heading, its rows (a <div> of <dt> and <dd> for each answer) and its
-// gaps. They are written in Go rather than through the template engine
-// because a large directory has hundreds of thousands of answers, and the
-// engine's reflection costs a microsecond or more for every value it prints.
-// Every text is escaped, and every link is checked as html/template would.
-func (p *Page) Answers() template.HTML {
+// SectionView is a section of a page as the "sections" template prints it.
+type SectionView struct {
+	Key, Title string
+	Rows       []Answer
+	Gaps       []GapView
+}
+
+// GapView is one council's questions in a section that nobody has found
+// its answer to yet.
+type GapView struct {
+	By     string // the council's short name, on a district's page
+	Labels string
+}
+
+// AnswerSections are the page's sections that have answers, worked out in
+// Go once so the template only prints them.
+func (p *Page) AnswerSections() []SectionView {
 	sections := p.KnownSections()
-	n := 0
-	for _, sec := range sections {
-		n += 150 + 350*len(sec.Rows)
-	}
-	var b strings.Builder
-	b.Grow(n)
+	out := make([]SectionView, 0, len(sections))
 	seen := map[string]bool{}
 	for _, sec := range sections {
-		key := escAttr(sec.Key)
-		write(&b, `<section aria-labelledby="s-`, key, `"><h2 id="s-`, key, `">`, escText(sec.Title), `</h2><dl class="answers">`)
+		v := SectionView{Key: sec.Key, Title: sec.Title, Rows: make([]Answer, 0, len(sec.Rows))}
 		for _, r := range sec.Rows {
-			v := p.answer(r)
+			a := p.answer(r)
 			if !seen[r.Question.Key] {
 				seen[r.Question.Key] = true
-				v.ID = rowID(r.Question.Key)
+				a.ID = rowID(r.Question.Key)
 			}
-			writeRow(&b, v)
+			v.Rows = append(v.Rows, a)
 		}
-		b.WriteString("</dl>")
-		p.writeGaps(&b, sec)
-		b.WriteString("</section>")
-	}
-	return p.fragment(b.String())
-}
-
-// writeGaps writes the "not known yet" notes of a section, one for each
-// council that has not answered some of its questions.
-func (p *Page) writeGaps(b *strings.Builder, sec site.Section) {
-	for _, g := range sec.Gaps {
-		b.WriteString(`<p class="gaps">Not known yet`)
-		if p.District() {
-			write(b, " from ", escText(g.By.ShortName))
+		for _, g := range sec.Gaps {
+			gv := GapView{Labels: sectionLabels(g.Questions)}
+			if p.District() {
+				gv.By = g.By.ShortName
+			}
+			v.Gaps = append(v.Gaps, gv)
 		}
-		write(b, ": ", escText(sectionLabels(g.Questions)), ".</p>")
+		out = append(out, v)
 	}
-}
-
-// writeRow writes one answer as the page shows it.
-func writeRow(b *strings.Builder, v Answer) {
-	esc := escText
-	if v.ID != "" {
-		write(b, `<div id="`, escAttr(v.ID), `"><dt>`, esc(v.Label), "</dt><dd>")
-	} else {
-		write(b, "<div><dt>", esc(v.Label), "</dt><dd>")
-	}
-	switch {
-	case v.Kind == "answer":
-		write(b, `<span class="v `, escAttr(v.Verdict.Class), `"><span aria-hidden="true">`, esc(v.Verdict.Symbol), "</span> ", esc(v.Verdict.Word), "</span>")
-		if v.Facts != "" {
-			write(b, ": ", esc(v.Facts))
-		}
-	case v.Kind == "list":
-		b.WriteString("<ul>")
-		for _, x := range v.Values {
-			write(b, "<li>", esc(x), "</li>")
-		}
-		b.WriteString("</ul>")
-	case v.Href != "":
-		write(b, `<a href="`, href(v.Href), `">`, esc(v.Value), "</a>")
-	default:
-		b.WriteString(esc(v.Value))
-	}
-	if v.Details != "" {
-		write(b, "<p>", esc(v.Details), "</p>")
-	}
-	if v.Apply != "" {
-		write(b, "<p><strong>How to get it:</strong> ", esc(v.Apply), "</p>")
-	}
-	if v.Overtaken != "" {
-		write(b, `<p class="changed">`, esc(v.Overtaken), "</p>")
-	}
-	if v.Quote != "" {
-		write(b, `<details class="quote"><summary>What the source says</summary><blockquote><p>“`, esc(v.Quote), "”</p></blockquote></details>")
-	}
-	b.WriteString(`<p class="src">`)
-	if v.Reported != "" {
-		write(b, "Reported by ", esc(v.Reported), ", not confirmed by the council. ")
-	}
-	if v.From != "" {
-		b.WriteString("From ")
-		if v.FromRef != "" {
-			write(b, `<a href="`, href(v.FromRef), `">`, esc(v.From), "</a>")
-		} else {
-			b.WriteString(esc(v.From))
-		}
-		b.WriteString(". ")
-	}
-	if v.SrcN > 0 {
-		write(b, `Source <a href="`, href(v.SrcRef), `">`, strconv.Itoa(v.SrcN), "</a>")
-		if v.AsOf != "" {
-			write(b, ", ", esc(v.AsOf))
-		}
-		b.WriteString(".")
-	}
-	switch {
-	case v.Stale:
-		b.WriteString(` <span class="mark">old</span>`)
-	case v.Undated:
-		b.WriteString(` <span class="mark">undated</span>`)
-	}
-	if v.Note != "" {
-		write(b, " ", esc(v.Note))
-	}
-	b.WriteString("</p></dd></div>")
-}
-
-// href makes a link safe for an href attribute, as html/template does: a
-// link with a scheme other than http, https, mailto or tel becomes
-// "#ZgotmplZ", bytes outside URLs are percent-encoded, and the rest is
-// escaped for the attribute.
-func href(s string) string {
-	if i := strings.IndexAny(s, ":/?#"); i > 0 && s[i] == ':' {
-		switch strings.ToLower(s[:i]) {
-		case "http", "https", "mailto", "tel":
-		default:
-			return "#ZgotmplZ"
-		}
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~:/?#[]@!$()*+,;=%", c) >= 0:
-			b.WriteByte(c)
-		case c == '&':
-			b.WriteString("&amp;")
-		case c == '\'':
-			b.WriteString("&#39;")
-		default:
-			fmt.Fprintf(&b, "%%%02X", c)
-		}
-	}
-	return b.String()
+	return out
 }
 
 func (p *Page) answer(r site.Row) Answer {

@@ -101,71 +101,35 @@ func (t *Table) Rows() []TableRow {
 	return out
 }
 
-// TableBody returns the <tr> rows of the page's table. They are written in
-// Go, as their cells are: a national table has a row for every council.
-func (p *Page) TableBody() template.HTML {
-	rows := p.Table.Rows()
-	var b strings.Builder
-	b.Grow(len(rows) * 400)
-	for _, r := range rows {
-		c := r.Council
-		write(&b, `<tr data-region="`, escAttr(c.Area.Slug), `" data-tier="`, escAttr(c.Tier), `" data-known="`, strconv.Itoa(r.Known),
-			`" data-slug="`, escAttr(c.Slug), `"><th scope="row"><a href="`, href(p.Link(c.Path())), `">`, escText(c.Name), "</a></th>")
-		b.WriteString(string(r.Cells))
-		b.WriteString("</tr>")
-	}
-	return p.fragment(b.String())
-}
-
-// TableRow is one council's row of a table. Its cells are written once per
-// build in Go, and shared by the national and regional tables, because
-// thousands of cells through the template engine would slow every build.
+// TableRow is one council's row of a table. Its cells are worked out once
+// per build, and shared by the national and regional tables.
 type TableRow struct {
 	Council *site.Council
-	Known   int           // how many of the row's questions have an answer
-	Cells   template.HTML // the row's <td> elements
+	Known   int // how many of the row's questions have an answer
+	Cells   []TableCell
 }
+
+// Blank reports whether the cell has no answer: not known, or given by the
+// other tier of council.
+func (x TableCell) Blank() bool { return x.Sort == "-1" || x.Sort == "-2" }
 
 // topicRows works out every council's row for a topic's columns. It runs
 // when a table of the topic is first made, so the preview server, which makes
 // pages only when they are asked for, does not work out tables nobody reads.
 func topicRows(s *site.Site, cols []*offer.Question) map[*site.Council]TableRow {
 	rows := make(map[*site.Council]TableRow, len(s.Councils))
-	var b strings.Builder
 	for _, c := range s.Councils {
-		b.Reset()
-		known := 0
+		r := TableRow{Council: c, Cells: make([]TableCell, 0, len(cols))}
 		for _, q := range cols {
 			tc := cell(c, q)
-			if tc.Sort != "-1" && tc.Sort != "-2" {
-				known++
+			if !tc.Blank() {
+				r.Known++
 			}
-			writeCell(&b, tc)
+			r.Cells = append(r.Cells, tc)
 		}
-		rows[c] = TableRow{Council: c, Known: known, Cells: template.HTML(b.String())} //nolint:gosec // writeCell escapes
+		rows[c] = r
 	}
 	return rows
-}
-
-// writeCell writes one <td>, escaping every text.
-func writeCell(b *strings.Builder, x TableCell) {
-	esc := escText
-	from := ""
-	if x.From != "" {
-		from = " (" + esc(x.From) + ")"
-	}
-	if x.Sort == "-1" || x.Sort == "-2" {
-		write(b, `<td class="nk">`, esc(x.Verdict.Word), from, `</td>`)
-		return
-	}
-	write(b, `<td data-sort="`, escAttr(x.Sort), `">`)
-	if x.Verdict.Word != "" {
-		write(b, `<span class="v `, escAttr(x.Verdict.Class), `"><span aria-hidden="true">`, esc(x.Verdict.Symbol), "</span> ", esc(x.Verdict.Word), "</span>")
-		if x.Figure != "" {
-			b.WriteString(" ")
-		}
-	}
-	write(b, esc(x.Figure), from, `</td>`)
 }
 
 // compareData is what the compare page's script needs to put any councils
@@ -249,16 +213,3 @@ func jsonString(s string) string {
 	return b.String()
 }
 
-// CouncilSelect returns the compare page's nth list of every council,
-// written in Go; the options are made once for the page's four lists.
-func (p *Page) CouncilSelect(n int) template.HTML {
-	if p.options == "" {
-		var b strings.Builder
-		for _, c := range p.Site.Councils {
-			write(&b, `<option value="`, escAttr(c.Slug), `">`, escText(c.Name), `</option>`)
-		}
-		p.options = b.String()
-	}
-	id := "c" + strconv.Itoa(n)
-	return p.fragment(`<select id="` + id + `" name="c"><option value>Choose a council</option>` + p.options + `</select>`)
-}
