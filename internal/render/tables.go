@@ -212,4 +212,3 @@ func jsonString(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
-
