@@ -98,7 +98,7 @@ func TestHertsmerePageShowsBothCouncils(t *testing.T) {
 	page := files(buildReal(t))["councils/hertsmere/index.html"]
 	rows := answers(t, page)
 	const own = "From Hertsmere Borough Council."
-	wantRow(t, rows, "No council tax", "✗ No", own, "Source 1.", "old")
+	wantRow(t, rows, "No council tax", "✗ No", own, "Source ", "old")
 	wantRow(t, rows, "Free leisure", "✗ No", own)
 	wantRow(t, rows, "Council that publishes the offer for this area", "Hertfordshire County Council")
 	// What the county gives comes from the county, and says so.

@@ -80,11 +80,12 @@ func unknownSections(secs []site.Section) []site.Section {
 	return out
 }
 
-// sourceCouncils lists the councils whose sources a council page cites: the
-// council, and its county for a district.
+// sourceCouncils lists the councils whose sources a council page cites:
+// for a district, its county first, so the county's sources have the same
+// numbers on all its districts' pages as on its own, then the district.
 func sourceCouncils(c *site.Council) []*site.Council {
 	if c.County != nil {
-		return []*site.Council{c, c.County}
+		return []*site.Council{c.County, c}
 	}
 	return []*site.Council{c}
 }

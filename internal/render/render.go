@@ -187,9 +187,11 @@ type Page struct {
 	Plain       *offer.Page
 	Body        template.HTML
 	assets      map[string]string
-	sections    []site.Section // worked out on first use
-	frags       *Fragments     // where fragments go when they are kept apart
-	pageSources []PageSource   // the page's numbered sources, worked out on first use
+	sections    []site.Section     // worked out on first use
+	frags       *Fragments         // where fragments go when they are kept apart
+	pageSources []PageSource       // the page's numbered sources, worked out on first use
+	tmpl        *template.Template // the page's templates, while it is made
+	printed     *sync.Map          // rows printed for the build's council pages, by rowKey
 	sourceNums  map[*offer.Source]int
 }
 
@@ -306,8 +308,11 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 		add(&Page{Kind: "region", Path: "regions/" + rg.Slug + "/", Title: "Councils in " + rg.Name, Region: rg,
 			Crumbs: []Crumb{{"Home", ""}}})
 	}
+	// Council and joint offer pages share the rows they print: a county's
+	// rows show on each of its districts' pages too.
+	rows := new(sync.Map)
 	for _, c := range s.Councils {
-		add(&Page{Kind: "council", Path: c.Path(), Title: c.Name, Council: c,
+		add(&Page{Kind: "council", Path: c.Path(), Title: c.Name, Council: c, printed: rows,
 			Description: fmt.Sprintf("What %s offers young people leaving care: council tax, housing, money, work and more, with where each fact came from.", c.Name),
 			Crumbs:      []Crumb{{"Home", ""}, {c.Region, "regions/" + c.Area.Slug + "/"}}})
 	}
@@ -317,12 +322,13 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 	for _, tp := range offer.Topics {
 		cols := tp.Columns()
 		rows := sync.OnceValue(func() map[*site.Council]TableRow { return topicRows(s, cols) })
+		printed := new(sync.Map)
 		add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/", Title: tp.Title + ": every council",
-			Table:  &Table{Topic: tp, Columns: cols, councils: s.Councils, rows: rows},
+			Table:  &Table{Topic: tp, Columns: cols, councils: s.Councils, rows: rows, printed: printed},
 			Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
 		for _, rg := range s.Regions {
 			add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/" + rg.Slug + "/", Title: tp.Title + ": " + rg.Name,
-				Table:  &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils, rows: rows},
+				Table:  &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils, rows: rows, printed: printed},
 				Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}, {tp.Title, "compare/" + tp.Key + "/"}}})
 		}
 	}
@@ -336,7 +342,7 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 		Description: "How many councils in England have a known answer to each question, and how many say yes, by region.",
 		Crumbs:      []Crumb{{"Home", ""}}})
 	for _, j := range s.Joints {
-		add(&Page{Kind: "joint", Path: j.Path(), Title: j.Name, Joint: j,
+		add(&Page{Kind: "joint", Path: j.Path(), Title: j.Name, Joint: j, printed: rows,
 			Description: fmt.Sprintf("What the %s gives young people leaving care, and which councils made it.", j.Name),
 			Crumbs:      []Crumb{{"Home", ""}}})
 	}
@@ -394,5 +400,6 @@ func (r *Renderer) page(b *bytes.Buffer, p *Page) error {
 		}
 		p.Body = html
 	}
-	return r.pages[p.Kind].ExecuteTemplate(b, "base.html", p)
+	p.tmpl = r.pages[p.Kind]
+	return p.tmpl.ExecuteTemplate(b, "base.html", p)
 }

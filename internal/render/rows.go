@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"html/template"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -33,6 +34,37 @@ type Answer struct {
 	// Reported names who reported it, for a source that is not the council's own.
 	Reported  string
 	Overtaken string // a national change since the answer that it may not reflect
+	key       rowKey
+}
+
+// rowKey is what makes an answer's row what it is on a page: the answer,
+// and where it sits. Rows with the same key print the same, so a county's
+// rows are printed once for the county and all its districts.
+type rowKey struct {
+	answer        *offer.Answer
+	joint         *site.Joint
+	id, from, ref string
+	srcN          int
+	older, also   bool
+}
+
+// Row prints one answer with the "row" template in layouts/, once for each
+// rowKey in a build.
+func (p *Page) Row(v Answer) (template.HTML, error) {
+	if p.printed != nil {
+		if h, ok := p.printed.Load(v.key); ok {
+			return h.(template.HTML), nil
+		}
+	}
+	var b strings.Builder
+	if err := p.tmpl.ExecuteTemplate(&b, "row", v); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String()) //nolint:gosec // printed by html/template
+	if p.printed != nil {
+		p.printed.Store(v.key, h)
+	}
+	return h, nil
 }
 
 // SectionView is a section of a page as the "sections" template prints it.
@@ -63,6 +95,7 @@ func (p *Page) AnswerSections() []SectionView {
 				seen[r.Question.Key] = true
 				a.ID = rowID(r.Question.Key)
 			}
+			a.key = rowKey{r.Answer, r.Joint, a.ID, a.From, a.FromRef, a.SrcN, r.Older, r.Also}
 			v.Rows = append(v.Rows, a)
 		}
 		for _, g := range sec.Gaps {

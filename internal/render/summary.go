@@ -78,7 +78,8 @@ func (p *Page) SourceGroups() []SourceGroup {
 	var out []SourceGroup
 	for _, s := range p.Sources() {
 		if s.First {
-			own := (p.Council != nil && s.Owner == p.Council.Name) || (p.Joint != nil && s.Owner == p.Joint.Name)
+			// The page's own council's sources need no heading when they come first.
+			own := len(out) == 0 && ((p.Council != nil && s.Owner == p.Council.Name) || (p.Joint != nil && s.Owner == p.Joint.Name))
 			out = append(out, SourceGroup{Owner: s.Owner, Own: own, Start: s.N})
 		}
 		out[len(out)-1].Items = append(out[len(out)-1].Items, s)
