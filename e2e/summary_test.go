@@ -82,3 +82,36 @@ func TestWhatYouCanGet(t *testing.T) {
 		t.Errorf("Rushcliffe's summary does not name the joint offer for its items: %q", rushcliffe.Items)
 	}
 }
+
+// TestSourcesSayUndatedOnce: on Leicester's page a reader sees "undated" or
+// "may be out of date" at most once for each source, in the list of
+// sources; each affected row has only a short mark.
+func TestSourcesSayUndatedOnce(t *testing.T) {
+	ctx, rec := newTab(t)
+	load(t, ctx, rec, "/councils/leicester/", false)
+	type counts struct {
+		Said    int `json:"said"`
+		Sources int `json:"sources"`
+		Marks   int `json:"marks"`
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[counts](`(() => {
+  const main = document.querySelector("main").cloneNode(true);
+  const marks = main.querySelectorAll(".mark").length;
+  main.querySelectorAll(".mark").forEach((m) => m.remove());
+  const text = main.innerText.toLowerCase();
+  return {
+    said: (text.match(/undated|may be out of date/g) || []).length,
+    sources: document.querySelectorAll(".sources li").length,
+    marks,
+  };
+})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Said > got.Sources || got.Sources == 0 {
+		t.Errorf("Leicester's page says undated or may be out of date %d times for %d sources, want at most once each", got.Said, got.Sources)
+	}
+	if got.Marks < 10 {
+		t.Errorf("%d rows carry a short mark, want one on each undated row", got.Marks)
+	}
+}

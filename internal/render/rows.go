@@ -35,6 +35,7 @@ type Answer struct {
 	Reported  string
 	Overtaken string // a national change since the answer that it may not reflect
 	key       rowKey
+	shared    bool // from another council or a joint offer, so it shows on other pages too
 }
 
 // rowKey is what makes an answer's row what it is on a page: the answer,
@@ -48,10 +49,13 @@ type rowKey struct {
 	older, also   bool
 }
 
-// Row prints one answer with the "row" template in layouts/, once for each
-// rowKey in a build.
+// Row prints one answer with the "row" template in layouts/. A row from
+// another council or a joint offer (a county's rows on each of its
+// districts' pages) is printed once for each rowKey in a build and kept;
+// a council's own rows show on its page alone, and are not kept.
 func (p *Page) Row(v Answer) (template.HTML, error) {
-	if p.printed != nil {
+	shared := p.printed != nil && v.shared
+	if shared {
 		if h, ok := p.printed.Load(v.key); ok {
 			return h.(template.HTML), nil
 		}
@@ -61,7 +65,7 @@ func (p *Page) Row(v Answer) (template.HTML, error) {
 		return "", err
 	}
 	h := template.HTML(b.String()) //nolint:gosec // printed by html/template
-	if p.printed != nil {
+	if shared {
 		p.printed.Store(v.key, h)
 	}
 	return h, nil
@@ -96,6 +100,7 @@ func (p *Page) AnswerSections() []SectionView {
 				a.ID = rowID(r.Question.Key)
 			}
 			a.key = rowKey{r.Answer, r.Joint, a.ID, a.From, a.FromRef, a.SrcN, r.Older, r.Also}
+			a.shared = r.Joint != nil || r.By != p.Council
 			v.Rows = append(v.Rows, a)
 		}
 		for _, g := range sec.Gaps {
