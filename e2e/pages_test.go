@@ -42,6 +42,7 @@ var templates = []struct {
 	{"picker", "/compare/councils/", false},
 	{"your-offer", "/your-offer/?looked-after=leicester&live=hertsmere", false},
 	{"picture", "/picture/", false},
+	{"map-council-tax", "/maps/council-tax-exempt/", false},
 }
 
 // TestPages checks one page of every template, each in its own tab:

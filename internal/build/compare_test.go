@@ -101,11 +101,11 @@ func TestTableCellsSayWhatAResidentGets(t *testing.T) {
 // same numbers as the table beside it.
 func TestChartsAgreeWithTables(t *testing.T) {
 	page := string(files(buildReal(t))["picture/index.html"])
-	charts := regexp.MustCompile(`(?s)<svg class="chart".*?</svg>.*?<table id="(chart-[^"]+)-table">(.*?)</table>`).FindAllStringSubmatch(page, -1)
+	charts := regexp.MustCompile(`(?s)<ul class="bars".*?</ul>.*?<table id="(chart-[^"]+)-table">(.*?)</table>`).FindAllStringSubmatch(page, -1)
 	if len(charts) < 5 {
 		t.Fatalf("%d charts, want one per key question", len(charts))
 	}
-	bar := regexp.MustCompile(`<g data-label="([^"]+)" data-yes="(\d+)" data-known="(\d+)">`)
+	bar := regexp.MustCompile(`<li data-label="([^"]+)" data-yes="(\d+)" data-known="(\d+)">`)
 	row := regexp.MustCompile(`<tr><th scope="row">([^<]+)</th><td>\d+</td><td>(\d+)</td><td>(\d+)</td>`)
 	for _, c := range charts {
 		bars := bar.FindAllStringSubmatch(c[0], -1)
@@ -119,8 +119,8 @@ func TestChartsAgreeWithTables(t *testing.T) {
 				t.Errorf("%s: the chart says %s %s of %s, the table %s %s of %s", c[1], bars[i][1], bars[i][2], bars[i][3], rows[i][1], rows[i][3], rows[i][2])
 			}
 		}
-		if !strings.Contains(c[0], `role="img" aria-labelledby="`+c[1]+`-t `+c[1]+`-d"><title id="`+c[1]+`-t">`) {
-			t.Errorf("%s: the chart has no title and description for screen readers", c[1])
+		if !strings.Contains(c[0], `<ul class="bars" id="`+c[1]+`-bars" aria-label="`) {
+			t.Errorf("%s: the chart has no name for screen readers", c[1])
 		}
 	}
 	// Council tax: the England bar counts every council that collects council
@@ -139,9 +139,9 @@ func TestChartsAgreeWithTables(t *testing.T) {
 			}
 		}
 	}
-	want := fmt.Sprintf(`<g data-label="England" data-yes="%d" data-known="%d">`, yes, known)
+	want := fmt.Sprintf(`<li data-label="England" data-yes="%d" data-known="%d">`, yes, known)
 	if known < 9 || !strings.Contains(page, want) {
-		t.Errorf("the council tax chart's England bar is not %d of %d: %v", yes, known, regexp.MustCompile(`chart-council_tax-exempt.*?<g data-label="England"[^>]*>`).FindString(page))
+		t.Errorf("the council tax chart's England bar is not %d of %d: %v", yes, known, regexp.MustCompile(`chart-council_tax-exempt.*?<li data-label="England"[^>]*>`).FindString(page))
 	}
 }
 

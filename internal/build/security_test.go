@@ -82,7 +82,7 @@ var allowedTags = map[string]bool{
 	"code": true, "blockquote": true, "hr": true, "br": true, "label": true, "input": true, "form": true, "button": true,
 	"del": true, "img": true, "select": true, "option": true, "noscript": true, "figure": true, "figcaption": true,
 	"svg": true, "title": true, "desc": true, "g": true, "text": true, "rect": true,
-	"datalist": true, "fieldset": true, "legend": true,
+	"datalist": true, "fieldset": true, "legend": true, "use": true, "pattern": true, "path": true, "circle": true, "defs": true, "meter": true,
 }
 
 // unsafeMarkup returns what in page could run script: a tag the templates do

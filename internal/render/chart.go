@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/site"
@@ -64,26 +63,4 @@ func charts(s *site.Site) []Chart {
 		out = append(out, c)
 	}
 	return out
-}
-
-// SVG draws the chart as horizontal bars, with a title and description for
-// screen readers; the same numbers are in the table beside it.
-func (c Chart) SVG() template.HTML {
-	const rowH, labelW, barW, width = 28, 215, 250, 700
-	h := rowH*len(c.Bars) + 10
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-t %s-d">`, width, h, c.ID, c.ID)
-	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, c.ID, template.HTMLEscapeString(c.Title), c.ID, template.HTMLEscapeString(c.Desc))
-	for i, bar := range c.Bars {
-		y := 5 + i*rowH
-		fmt.Fprintf(&b, `<g data-label="%s" data-yes="%d" data-known="%d">`, template.HTMLEscapeString(bar.Label), bar.Yes, bar.Known)
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="14">%s</text>`, labelW-8, y+18, template.HTMLEscapeString(bar.Label))
-		fmt.Fprintf(&b, `<rect class="track" x="%d" y="%d" width="%d" height="20"></rect>`, labelW, y+4, barW)
-		if share := bar.Share(); share > 0 {
-			fmt.Fprintf(&b, `<rect class="bar" x="%d" y="%d" width="%d" height="20"></rect>`, labelW, y+4, share*barW/100)
-		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="14">%s</text></g>`, labelW+barW+8, y+18, template.HTMLEscapeString(bar.Words()))
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String()) //nolint:gosec // every text is escaped above
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/localoffer/localoffer/internal/foi"
+	"github.com/localoffer/localoffer/internal/hexmap"
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/publish"
 	"github.com/localoffer/localoffer/internal/site"
@@ -41,6 +42,10 @@ var funcs = template.FuncMap{
 	"join":         strings.Join,
 	"host":         func(u string) string { return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://") },
 	"coverage":     coverageOf,
+	"hexOutline":   func() string { return hexmap.Outline },
+	"mapQuestions": MapQuestions,
+	"mapPath":      MapPath,
+	"topicOf":      TopicOf,
 	"metaPolicy":   publish.MetaPolicy,
 	"slice1":       func(c site.Coverage) []site.Coverage { return []site.Coverage{c} },
 }

@@ -28,7 +28,7 @@ import (
 const LayoutsDir = "layouts"
 
 // kinds are the page templates; each is parsed with base.html.
-var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "your-offer", "picture", "page", "404"}
+var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "your-offer", "picture", "map", "page", "404"}
 
 // Renderer holds parsed templates and the Markdown converter.
 type Renderer struct {
@@ -185,6 +185,7 @@ type Page struct {
 	Region      *site.Region
 	Table       *Table
 	Plain       *offer.Page
+	Question    *offer.Question // a map page's question
 	Body        template.HTML
 	assets      map[string]string
 	sections    []site.Section     // worked out on first use
@@ -338,6 +339,11 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 	add(&Page{Kind: "your-offer", Path: YourOfferPath, Title: "Your offer, from two councils",
 		Description: "Looked after by one council and living in another? See what you can get from each, and whether your council tax is paid.",
 		Crumbs:      []Crumb{{"Home", ""}}})
+	for _, q := range MapQuestions() {
+		add(&Page{Kind: "map", Path: MapPath(q), Title: q.Label + ": a map of England", Question: q,
+			Description: "What someone living in each council area of England gets: " + q.Label + ".",
+			Crumbs:      []Crumb{{"Home", ""}, {"The national picture", "picture/"}}})
+	}
 	add(&Page{Kind: "picture", Path: "picture/", Title: "The national picture",
 		Description: "How many councils in England have a known answer to each question, and how many say yes, by region.",
 		Crumbs:      []Crumb{{"Home", ""}}})
