@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -31,7 +32,7 @@ func TestMapByKeyboard(t *testing.T) {
 		t.Fatal("Tab never reached a hexagon of the map")
 	}
 	council, _, _ := strings.Cut(name, ":")
-	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter))); err != nil {
 		t.Fatal(err)
 	}
 	title, err := chromedp.Run(ctx, chromedp.Title())
