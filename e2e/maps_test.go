@@ -79,3 +79,50 @@ func TestPictureTextIsReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestMapCaptionAndPicker: with JavaScript, focusing a hexagon shows its
+// answer in a caption, and the national picture's map changes its question
+// in place.
+func TestMapCaptionAndPicker(t *testing.T) {
+	ctx, rec := newTab(t)
+	load(t, ctx, rec, "/picture/", false)
+	state := func() (string, string, string) {
+		type s struct {
+			Caption string `json:"caption"`
+			Title   string `json:"title"`
+			Hex     string `json:"hex"`
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[s](`(() => {
+  const map = document.querySelector("[data-map-picker] .map");
+  const hex = [...map.querySelectorAll("a title")].find((t) => t.textContent.startsWith("Hertsmere:"));
+  const cap = map.querySelector(".caption");
+  return {caption: cap.hidden ? "" : cap.textContent, title: map.querySelector("svg > title").textContent, hex: hex ? hex.textContent : ""};
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.Caption, got.Title, got.Hex
+	}
+	// Focus Hertsmere's hexagon: its answer shows in the caption.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const t = [...document.querySelectorAll("[data-map-picker] .map a title")].find((t) => t.textContent.startsWith("Hertsmere:")); t.parentElement.focus(); return true; })()`)); err != nil {
+		t.Fatal(err)
+	}
+	caption, title, hex := state()
+	if caption == "" || caption != hex {
+		t.Errorf("focusing Hertsmere's hexagon shows the caption %q, want its answer %q", caption, hex)
+	}
+	if !strings.HasPrefix(title, "Setting-up-home allowance") {
+		t.Errorf("the map starts with %q", title)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("map-q"), "council_tax.exempt")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.getElementById("map-q").dispatchEvent(new Event("change")), true)`)); err != nil {
+		t.Fatal(err)
+	}
+	_, title, hex = state()
+	if !strings.HasPrefix(title, "No council tax") || !strings.HasPrefix(hex, "Hertsmere: No") {
+		t.Errorf("after choosing council tax, the map is %q and Hertsmere's hexagon %q", title, hex)
+	}
+	checkClean(t, ctx, rec, "/picture/ after changing the map's question")
+}

@@ -46,6 +46,7 @@ var funcs = template.FuncMap{
 	"mapQuestions": MapQuestions,
 	"mapPath":      MapPath,
 	"topicOf":      TopicOf,
+	"mapData":      mapData,
 	"metaPolicy":   publish.MetaPolicy,
 	"slice1":       func(c site.Coverage) []site.Coverage { return []site.Coverage{c} },
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/hexmap"
@@ -187,4 +189,35 @@ func (p *Page) TopicMaps() []*offer.Question {
 		}
 	}
 	return out
+}
+
+// mapData is what the national picture's script needs to change its map's
+// question in place: for each headline question, every hexagon's state and
+// words, in the map's order.
+func mapData(p *Page) template.JS {
+	var b strings.Builder
+	b.WriteString(`{"q":[`)
+	for i, q := range MapQuestions() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		m := p.QuestionMap(q.Key)
+		write(&b, `{"k":`, jsonString(q.Key), `,"l":`, jsonString(q.Label), `,"h":[`)
+		for j, h := range m.Hexes {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			write(&b, `[`, jsonString(h.State), `,`, jsonString(h.Label), `]`)
+		}
+		b.WriteString(`],"g":[`)
+		for j, l := range m.Legend {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			write(&b, `[`, jsonString(l.State), `,`, jsonString(l.Word), `,`, strconv.Itoa(l.Count), `]`)
+		}
+		b.WriteString(`]}`)
+	}
+	b.WriteString(`]}`)
+	return template.JS(p.fragment(b.String())) //nolint:gosec // JSON with <, > and & escaped
 }
