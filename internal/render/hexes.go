@@ -78,7 +78,11 @@ func (p *Page) hexes(id, title string, states []LegendItem, state func(c *site.C
 				x, y = x+h.X, y+h.Y
 			}
 			n := float64(len(hs))
-			out.Regions = append(out.Regions, RegionLabel{r.Name, float64(int(x/n*10)) / 10, float64(int(y/n*10)) / 10})
+			// Keep the label inside the map: its half width is about a
+			// third of the font size (maps.css: 18px) for each letter.
+			half := float64(len(r.Name)) * 18 * 0.3
+			cx := min(max(x/n, half), m.Width-half)
+			out.Regions = append(out.Regions, RegionLabel{Name: r.Name, X: float64(int(cx*10)) / 10, Y: float64(int(y/n*10)) / 10})
 		}
 	}
 	for _, l := range states {
