@@ -27,6 +27,7 @@ test: vet
 	$(GO) test -race ./internal/devserver ./internal/publish ./cmd/...
 	$(GO) test -race ./internal/build -run 'Fragments|Reproducible'  # a whole build, on all processors
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME)
 
 ## e2e: run the browser tests in headless Chromium; they fail, not skip, without it
 .PHONY: e2e
@@ -36,9 +37,10 @@ e2e:
 vet:
 	$(GO) vet ./...
 
-## fuzz: fuzz the content loader for longer
+## fuzz: fuzz the content loader and the FOI reply reader for longer
 fuzz:
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime 5m
+	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime 5m
 
 ## bench: measure build speed: the Go benchmarks, then localoffer and Hugo side by side
 ## (BENCHFLAGS passes flags to bench/sidebyside, for example BENCHFLAGS='-sizes 317 -hugo ~/go/bin/hugo')

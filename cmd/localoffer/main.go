@@ -83,14 +83,23 @@ func flags(name string, stderr io.Writer) *flag.FlagSet {
 
 // parse parses flags; it returns an exit status when the command should stop.
 func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if code, ok := parseArgs(fs, args); !ok {
+		return code, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// parseArgs parses a command's flags, leaving its other arguments in fs;
+// it reports the exit status when the command should stop.
+func parseArgs(fs *flag.FlagSet, args []string) (int, bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK, false
 		}
-		return exitUsage, false
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		return exitUsage, false
 	}
 	return 0, true

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	iofs "io/fs"
@@ -29,30 +28,18 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: localoffer new [-root .] [-print] [-bare] <gss code or council name>")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fs, args); !ok {
+		return code
 	}
 	query := strings.Join(fs.Args(), " ")
 	if query == "" {
 		fs.Usage()
 		return exitUsage
 	}
-	found := registry.Find(query)
-	switch {
-	case len(found) == 0:
-		fmt.Fprintf(stderr, "localoffer new: no English council matches %q; give its gss code (such as E07000098) or its name\n", query)
-		return exitUsage
-	case len(found) > 1:
-		fmt.Fprintf(stderr, "localoffer new: %q matches %d councils; give one of these gss codes:\n", query, len(found))
-		for _, c := range found {
-			fmt.Fprintf(stderr, "  %s  %s\n", c.GSS, c.Name)
-		}
+	c, ok := findCouncil("new", query, stderr)
+	if !ok {
 		return exitUsage
 	}
-	c := found[0]
 	now, err := today()
 	if err != nil {
 		fmt.Fprintln(stderr, "localoffer new:", err)
@@ -88,4 +75,22 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s for %s\n", file, c.Name)
 	return exitOK
+}
+
+// findCouncil finds the one council in the reference list that query names,
+// or says why it cannot.
+func findCouncil(cmd, query string, stderr io.Writer) (registry.Council, bool) {
+	found := registry.Find(query)
+	switch {
+	case len(found) == 0:
+		fmt.Fprintf(stderr, "localoffer %s: no English council matches %q; give its gss code (such as E07000098) or its name\n", cmd, query)
+		return registry.Council{}, false
+	case len(found) > 1:
+		fmt.Fprintf(stderr, "localoffer %s: %q matches %d councils; give one of these gss codes:\n", cmd, query, len(found))
+		for _, c := range found {
+			fmt.Fprintf(stderr, "  %s  %s\n", c.GSS, c.Name)
+		}
+		return registry.Council{}, false
+	}
+	return found[0], true
 }

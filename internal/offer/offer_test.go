@@ -122,3 +122,15 @@ func TestSetupAllowanceOvertakenByApril2023(t *testing.T) {
 		}
 	}
 }
+
+func TestAskedNamesAnswerQuestions(t *testing.T) {
+	for key, phrasings := range Asked {
+		q := Lookup(key)
+		if q == nil || !(q.Kind.IsAnswer() || q.Kind == KindURL) {
+			t.Errorf("Asked has phrasings for %q, which is not an answer question in the catalogue", key)
+		}
+		if len(phrasings) == 0 {
+			t.Errorf("%s: no phrasings", key)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package offer
+
+// Asked lists, for each question, the other ways real questionnaires and
+// councils' replies word it: the 2020 campaign's 12 questions, and the
+// 22-question local offer form. `localoffer import` recognises a question
+// by its Ask or any of these, so a new questionnaire's wording is one more
+// line here. A short phrase (a label under a heading, such as "Bus") is
+// recognised only as the whole of a line, before its answer.
+var Asked = map[string][]string{
+	"offer.published": {
+		"Have you published the Local Offer for Care Leavers in accordance with Section 2 of the Social Work Act 2017?",
+		"Have you published the Local Offer for Care Leavers?",
+	},
+	"offer.pdf":                   {"Printable format (please attach pdf)", "Printable format (please attached pdf)", "Please send us an electronic version of the published version of your local offer in accordance with Section 2 of the Social Work Act 2017"},
+	"offer.online":                {"Online"},
+	"offer.app":                   {"Downloadable App"},
+	"offer.coproduced":            {"Have care leavers co-produced the Local Offer", "Have care leavers fed co-produced the Local Offer with corporate"},
+	"id_docs.ensure_on_leaving":   {"Do you ensure each young person has ID Documents when they leave care?"},
+	"id_docs.passport":            {"First Passport"},
+	"id_docs.provisional_licence": {"Provisional Driving License", "Provisional Driving Licence"},
+	"id_docs.birth_certificate":   {"Birth Certificate"},
+	"driving.lessons":             {"Driving Lessons"},
+	"driving.theory_test":         {"Theory Test"},
+	"driving.practical_test":      {"Driving Test", "Practical Driving Test"},
+	"driving.cbt":                 {"CBT Test", "CBT"},
+	"leisure.free_access":         {"Do care Leavers get free access to Leisure facilities as part of the Local Offer?"},
+	"leisure.gym":                 {"Gym membership for care leavers", "Gym membership"},
+	"leisure.swimming":            {"Free access to swimming"},
+	"leisure.classes":             {"Free access to classes"},
+	"leisure.friend_free":         {"If Care Leavers get free access to Leisure Facilities can they take a friend free?", "Can care leavers take a friend?"},
+	"council_tax.exempt":          {"Have you exempted Care Leavers from Council Tax?", "Do you provide council tax exemption for Care Leavers?"},
+	"housing.priority_banding":    {"Do care leavers get priority banding for social housing?"},
+	"housing.taster_flat":         {"Do care leavers get to practice independent living? With short term taster flats?"},
+	"housing.guarantor":           {"Acting as a guarantor for care leavers in private rented property"},
+	"housing.deposit":             {"Will your local authority provide a deposit for care leavers in private rented property"},
+	"home.setup_allowance":        {"Do you provide care leavers with a setting up allowance?", "Do you provide care leavers with a setting up home allowance?"},
+	"home.tv_licence":             {"Support to pay at least the first year TV License for care leavers?"},
+	"home.contents_insurance":     {"Support to pay at least the first year home contents insurance?"},
+	"home.decoration":             {"Support to pay for redecoration costs of a care leavers first flat?"},
+	"home.broadband":              {"Support with broadband costs for care leavers?"},
+	"home.mobile_phone":           {"Support with mobile phone costs for care leavers?"},
+	"home.cooking_equipment":      {"Will your local authority pay towards cooking equipment?"},
+	"work.work_experience":        {"Do you offer any work experience within your local authority for Care Leavers?"},
+	"work.interview_clothes":      {"Will your local authority pay for work/interview clothes to help care leavers into work?"},
+	"work.travel_to_work":         {"Will your local authority pay towards travel to work or training for care leavers?"},
+	"work.ringfenced_apprenticeships": {
+		"Have you ringfenced any apprentices for Care Leavers?",
+		"If you have ringfenced apprentices for Care Leavers, how many per year?",
+		"Do you ring fence any apprentices within your local authority for Care Leavers?",
+	},
+	"work.apprentices_now":                    {"How many care leavers are working in your local authority as apprentices?"},
+	"money.festive":                           {"Do you pay anything towards Christmas or other religious celebrations for care leavers"},
+	"money.birthday":                          {"Do you pay anything towards birthday celebrations for care leavers?"},
+	"travel.bus":                              {"Bus"},
+	"travel.train":                            {"Train"},
+	"relationships.peer_mentoring":            {"Peer mentors (other care leavers)"},
+	"relationships.other_mentoring":           {"Other mentoring scheme"},
+	"relationships.care_files_via_complaints": {"Do young people have to go through the complaints department to access their care files?"},
+	"relationships.care_files_support":        {"Do those that access their files get emotional support before, during and after disclosure?"},
+	"participation.meet_councillors":          {"Do care leavers have the opportunity to meet with their corporate parents (councilors)"},
+	"participation.senior_mentoring":          {"Do care leavers have the opportunity for mentoring with any of the senior leadership team?"},
+	"participation.in_care_council":           {"Do you have a children in care and care leavers council?"},
+	"participation.council_bank_account":      {"Do your children in care and care leavers council have their own bank account?"},
+	"participation.council_constitution":      {"Do your children in care and care leavers council do they have their own constitution?"},
+	"org.apprentices_per_year":                {"How many apprentices does your local authority provide each year?", "How many apprentices does you local authority provide each year?"},
+	"org.employees":                           {"How many employees does your Local Authority employ?"},
+}
