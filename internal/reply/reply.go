@@ -569,7 +569,7 @@ func nextLine(lines []string, i int) int {
 }
 
 var (
-	refRE      = regexp.MustCompile(`(?i)(?:FOI (?:number|reference|ref)|our ref(?:erence)?|reference)[:\s]+([A-Z0-9][A-Z0-9_/\-.]+)`)
+	refRE      = regexp.MustCompile(`(?i:FOI (?:number|reference|ref)|our ref(?:erence)?|reference)[:\s]+([A-Z][A-Z_/\-.]* ?[0-9][A-Z0-9_/\-.]*|[0-9][A-Z0-9_/\-.]*)`)
 	receivedRE = regexp.MustCompile(`(?i)(?:date (?:foi )?received|received)[:\s]+(\d{1,2})/(\d{1,2})/(\d{4})`)
 	respondRE  = regexp.MustCompile(`(?i)(?:date (?:of )?(?:response|responded|reply)|responded)[:\s]+(\d{1,2})/(\d{1,2})/(\d{4})`)
 	deptRE     = regexp.MustCompile(`(?i)^department[:\s]+(.+)$`)

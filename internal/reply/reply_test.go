@@ -172,3 +172,26 @@ func BenchmarkRead(b *testing.B) {
 		Read(text)
 	}
 }
+
+func TestSavedWebPage(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>FOI</title><script>var x = "Yes";</script></head><body>
+<h1>Freedom of Information response</h1><p>Reference: FOI 4567</p>
+<table><tr><td>Do you provide council tax exemption for Care Leavers?</td><td>Yes</td></tr>
+<tr><td>If yes up to what age</td><td>21</td></tr></table>
+<p>You may re-use the information under an Open Government Licence.</p></body></html>`
+	text := Text("reply.html", []byte(page))
+	if strings.Contains(text, "var x") || strings.Contains(text, "<td>") {
+		t.Errorf("the page's text has markup or script in it:\n%s", text)
+	}
+	res := Read(text)
+	if len(res.Found) != 1 || res.Found[0].Question.Key != "council_tax.exempt" || res.Found[0].Answer.Status != offer.Yes || res.Found[0].Answer.ToAge != 21 {
+		t.Errorf("found %+v in\n%s", res.Found, text)
+	}
+	if res.Source.Licence != "OGL-3.0" || res.Source.Ref != "FOI 4567" {
+		t.Errorf("source %+v, want reference FOI 4567 and the Open Government Licence", res.Source)
+	}
+	// Plain text passes as it is.
+	if got := Text("reply.txt", []byte("Q1 Answer: Yes")); got != "Q1 Answer: Yes" {
+		t.Errorf("plain text became %q", got)
+	}
+}
