@@ -43,10 +43,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res := reply.Read(reply.Text(fs.Arg(0), data))
-	file := filepath.Join(*root, filepath.FromSlash(content.CouncilsDir), c.Slug()+".md")
+	file := filepath.Join(*root, filepath.FromSlash(councilFile(c)))
 	existing, err := os.ReadFile(file)
 	if errors.Is(err, iofs.ErrNotExist) {
-		existing, err = []byte("---\n"+scaffold.Identity(c)+"---\n"), nil
+		existing, err = []byte(scaffold.Bare(c)), nil
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "localoffer import:", err)
@@ -84,7 +84,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	_, problems := content.Load(os.DirFS(*root), now)
 	code := exitOK
 	for _, p := range problems.Errors() {
-		if p.File == content.CouncilsDir+"/"+c.Slug()+".md" {
+		if p.File == councilFile(c) {
 			fmt.Fprintln(stderr, p)
 			code = exitContent
 		}

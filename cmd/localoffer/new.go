@@ -47,13 +47,13 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	text := scaffold.File(c, offer.Date{Year: int16(now.Year()), Month: int8(now.Month()), Day: int8(now.Day())})
 	if *bare {
-		text = "---\n" + scaffold.Identity(c) + "---\n"
+		text = scaffold.Bare(c)
 	}
 	if *print {
 		fmt.Fprint(stdout, text)
 		return exitOK
 	}
-	file := filepath.Join(*root, filepath.FromSlash(content.CouncilsDir), c.Slug()+".md")
+	file := filepath.Join(*root, filepath.FromSlash(councilFile(c)))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		fmt.Fprintln(stderr, "localoffer new:", err)
 		return exitContent
@@ -76,6 +76,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "wrote %s for %s\n", file, c.Name)
 	return exitOK
 }
+
+// councilFile is where a council's content file goes, as a slash path
+// within the project, as content's diagnostics name it.
+func councilFile(c registry.Council) string { return content.CouncilsDir + "/" + c.Slug() + ".md" }
 
 // findCouncil finds the one council in the reference list that query names,
 // or says why it cannot.

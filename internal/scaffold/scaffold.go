@@ -23,6 +23,10 @@ func Identity(c registry.Council) string {
 	return b.String()
 }
 
+// Bare writes a council file with its identity alone: the frontmatter
+// lines that say which council it is about, and nothing else.
+func Bare(c registry.Council) string { return "---\n" + Identity(c) + "---\n" }
+
 // checkedMonth is the month of a date, as checked: takes it.
 func checkedMonth(d offer.Date) string { return offer.Date{Year: d.Year, Month: d.Month}.String() }
 
