@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,7 +71,7 @@ func (p *Page) hexes(id, title string, states []LegendItem, state func(c *site.C
 	// Links in a sensible order for the keyboard: by region, then by name.
 	for _, r := range p.Site.Regions {
 		hs := byRegion[r]
-		sortByLabel(hs)
+		slices.SortStableFunc(hs, func(a, b HexView) int { return strings.Compare(a.Label, b.Label) })
 		out.Hexes = append(out.Hexes, hs...)
 		if len(hs) > 0 {
 			var x, y float64
@@ -91,14 +92,6 @@ func (p *Page) hexes(id, title string, states []LegendItem, state func(c *site.C
 		}
 	}
 	return out
-}
-
-func sortByLabel(hs []HexView) {
-	for i := 1; i < len(hs); i++ {
-		for j := i; j > 0 && hs[j].Label < hs[j-1].Label; j-- {
-			hs[j], hs[j-1] = hs[j-1], hs[j]
-		}
-	}
 }
 
 // QuestionMap is the map of what someone living in each area gets for q,

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,7 +46,7 @@ func (p *Page) Sources() []PageSource {
 	for _, by := range sourceCouncils(c) {
 		add(by.Slug, by.Name, &by.Sourced)
 		for _, j := range by.Joints {
-			if !containsJoint(joints, j) {
+			if !slices.Contains(joints, j) {
 				joints = append(joints, j)
 			}
 		}
@@ -54,15 +55,6 @@ func (p *Page) Sources() []PageSource {
 		add(j.Slug, j.Name, &j.Sourced)
 	}
 	return p.pageSources
-}
-
-func containsJoint(js []*site.Joint, j *site.Joint) bool {
-	for _, x := range js {
-		if x == j {
-			return true
-		}
-	}
-	return false
 }
 
 // SourceGroup is one council's or joint offer's sources in a page's list.

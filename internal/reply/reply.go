@@ -12,6 +12,7 @@ package reply
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,7 +118,7 @@ func match(label string) *phrase {
 	for i := range phrases {
 		p := &phrases[i]
 		if p.short {
-			if equalWords(lw, p.words) {
+			if slices.Equal(lw, p.words) {
 				return p
 			}
 			continue
@@ -129,18 +130,6 @@ func match(label string) *phrase {
 		}
 	}
 	return best
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func overlap(a, b []string) int {
@@ -372,6 +361,11 @@ func Read(text string) Result {
 		found[q.Key] = f
 		return f
 	}
+	// foundURL records the offer's web address, found on line n.
+	foundURL := func(u string, n int) {
+		f := get(offer.Lookup("offer.url"))
+		f.Answer.Value, f.Line, f.Sure = u, n, true
+	}
 	for i, raw := range lines {
 		n := i + 1
 		line := clean(raw)
@@ -411,8 +405,7 @@ func Read(text string) Result {
 			}
 			if fu == "where" {
 				if u := urlRE.FindString(ans); u != "" {
-					f := get(offer.Lookup("offer.url"))
-					f.Answer.Value, f.Line, f.Sure = u, n, true
+					foundURL(u, n)
 				} else {
 					awaitingURL = true
 				}
@@ -427,8 +420,7 @@ func Read(text string) Result {
 		}
 		if awaitingURL {
 			if u := urlRE.FindString(line); u != "" {
-				f := get(offer.Lookup("offer.url"))
-				f.Answer.Value, f.Line, f.Sure = u, n, true
+				foundURL(u, n)
 				awaitingURL = false
 				continue
 			}
