@@ -87,11 +87,9 @@ function yourOffer(form) {
     if (!care.care.length) careList.append(el("li", "We know of nothing yet. Ask your personal adviser."));
     out.append(careList);
 
-    const homeCouncils = [home];
-    const county = bySlug.get(home.k);
     out.append(el("h3", `From ${home.n}, where you live now`));
     const homeList = el("ul", "", "get");
-    homeCouncils.forEach((c) => c.home.forEach(([text, href, from]) => item(homeList, text, href, from)));
+    home.home.forEach(([text, href, from]) => item(homeList, text, href, from));
     if (!homeList.children.length) homeList.append(el("li", "We know of no council tax, housing or leisure help yet."));
     out.append(homeList);
 
@@ -115,7 +113,7 @@ function yourOffer(form) {
     const a1 = el("a", `${care.n}'s page`), a2 = el("a", `${home.n}'s page`);
     a1.href = care.h;
     a2.href = home.h;
-    links.append("More on ", a1, " and ", a2, county && county.s !== care.s ? "." : ".");
+    links.append("More on ", a1, " and ", a2, ".");
     out.append(links);
   }
 
