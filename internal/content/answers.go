@@ -48,11 +48,7 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 				}
 				at := fmt.Sprintf("%s[%d]", key, i)
 				if a := d.answer(d.resolve(item), q, at); a != nil {
-					a.Line, a.Col = int32(d.lineOff+item.Line), int32(item.Column)
-					d.quoted = append(d.quoted, quoteRef{at, item, a})
-					if a.Src == "" {
-						d.unsourced = append(d.unsourced, sourceRef{key: at, n: item})
-					}
+					d.keep(q, at, a, item, item)
 					all = append(all, a)
 				}
 			}
@@ -65,20 +61,27 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 			}
 		case q != nil:
 			if a := d.answer(p.v, q, q.Key); a != nil {
-				a.Line, a.Col = int32(d.lineOff+p.k.Line), int32(p.k.Column)
+				d.keep(q, key, a, p.k, p.v)
 				into[q.Key] = a // the catalogue's string, so each file does not keep its own copy
-				if q.Kind.IsAnswer() {
-					d.quoted = append(d.quoted, quoteRef{key, p.k, a})
-				}
-				if a.Src == "" {
-					d.unsourced = append(d.unsourced, sourceRef{key: key, n: p.v})
-				}
 			}
 		case slices.Contains(allowed, p.name):
 			d.questions(p.v, key, into)
 		default:
 			d.unknownKey(p, path, allowed)
 		}
+	}
+}
+
+// keep notes where an answer to q is (pos, its key or list item; v, its
+// value) and keeps it for the checks made once every source is known: that
+// an answer from a web page quotes it, and that every answer has a source.
+func (d *decoder) keep(q *offer.Question, key string, a *offer.Answer, pos, v *yaml.Node) {
+	a.Line, a.Col = int32(d.lineOff+pos.Line), int32(pos.Column)
+	if q.Kind.IsAnswer() {
+		d.quoted = append(d.quoted, quoteRef{key, pos, a})
+	}
+	if a.Src == "" {
+		d.unsourced = append(d.unsourced, sourceRef{key: key, n: v})
 	}
 }
 
