@@ -158,24 +158,16 @@ func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, who []s
 
 // councilRow writes a council's row of councils.csv, from its facts.
 func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) error {
-	var county, researched string
+	var county string
 	if c.County != nil {
 		county = c.County.Name
-	}
-	switch {
-	case c.HasOwnAnswers():
-		researched = "found"
-	case !c.Checked.IsZero():
-		researched = "nothing_found"
-	default:
-		researched = "not_yet"
 	}
 	var joints []string
 	for _, j := range c.Joints {
 		joints = append(joints, j.Slug)
 	}
 	rec := []string{c.GSS, c.Name, c.ShortName, c.Tier, county, c.Region, s.Config.BaseURL + c.Path(),
-		c.Checked.String(), researched, strconv.Itoa(c.KnownAnswers()), strings.Join(joints, "; ")}
+		c.Checked.String(), c.Researched(), strconv.Itoa(c.KnownAnswers()), strings.Join(joints, "; ")}
 	byKey := make(map[string]*site.Row, len(facts))
 	for _, f := range facts {
 		if f.Row != nil {

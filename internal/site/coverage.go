@@ -18,13 +18,32 @@ type Coverage struct {
 	Earliest, Latest offer.Date
 }
 
+// How far research has got with one council, as councils.csv says it.
+const (
+	Found        = "found"         // its file, or a joint offer it is in, answers something
+	NothingFound = "nothing_found" // someone looked (checked) and found no answers
+	NotYet       = "not_yet"       // nobody has looked yet
+)
+
+// Researched says how far research has got with the council: Found,
+// NothingFound or NotYet.
+func (c *Council) Researched() string {
+	switch {
+	case c.HasOwnAnswers():
+		return Found
+	case !c.Checked.IsZero():
+		return NothingFound
+	}
+	return NotYet
+}
+
 // add counts one council.
 func (cv *Coverage) add(c *Council) {
 	cv.Councils++
-	switch {
-	case c.HasOwnAnswers():
+	switch c.Researched() {
+	case Found:
 		cv.Found++
-	case !c.Checked.IsZero():
+	case NothingFound:
 		cv.NothingFound++
 	default:
 		cv.NotYet++
