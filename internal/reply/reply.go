@@ -123,8 +123,14 @@ func match(label string) *phrase {
 			}
 			continue
 		}
+		// At best every word of the shorter list is shared: skip wordings
+		// whose length alone rules them out.
+		longer := float64(max(len(lw), len(p.words)))
+		if ceiling := float64(min(len(lw), len(p.words))) / longer; min(len(lw), len(p.words)) < 3 || ceiling < 0.7 || ceiling <= bestScore {
+			continue
+		}
 		common := overlap(lw, p.words)
-		score := float64(common) / float64(max(len(lw), len(p.words)))
+		score := float64(common) / longer
 		if common >= 3 && score >= 0.7 && score > bestScore {
 			best, bestScore = p, score
 		}
@@ -132,16 +138,25 @@ func match(label string) *phrase {
 	return best
 }
 
+// overlap counts the words a and b share, each word of b matched once. It
+// runs for every line and every wording of every question, so it compares
+// the short lists in place rather than counting in a map.
 func overlap(a, b []string) int {
-	in := map[string]int{}
-	for _, w := range b {
-		in[w]++
+	var buf [64]bool
+	used := buf[:0]
+	if len(b) <= len(buf) {
+		used = buf[:len(b)]
+	} else {
+		used = make([]bool, len(b))
 	}
 	n := 0
 	for _, w := range a {
-		if in[w] > 0 {
-			in[w]--
-			n++
+		for j, x := range b {
+			if !used[j] && x == w {
+				used[j] = true
+				n++
+				break
+			}
 		}
 	}
 	return n
