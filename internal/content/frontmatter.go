@@ -100,25 +100,48 @@ func openingLine(src []byte) (int, bool) {
 // frontmatterText returns the lines after the opening line, up to the
 // closing line or the end of the file, as the frontmatter package finds them.
 func frontmatterText(src []byte, open int) []byte {
-	start := 0
+	start, end, _ := frontmatterSpan(src, open)
+	return src[start:end]
+}
+
+// frontmatterSpan finds the frontmatter after the opening line (the open'th):
+// src[start:end] is its text, and src[next:] what follows its closing line;
+// next is 0 when there is no closing line.
+func frontmatterSpan(src []byte, open int) (start, end, next int) {
 	for range open {
 		i := bytes.IndexByte(src[start:], '\n')
 		if i < 0 {
-			return nil
+			return len(src), len(src), 0
 		}
 		start += i + 1
 	}
-	for end := start; end < len(src); {
+	for end = start; end < len(src); {
 		line, _, found := bytes.Cut(src[end:], []byte("\n"))
 		if string(bytes.TrimSpace(line)) == "---" {
-			return src[start:end]
+			return start, end, min(end+len(line)+1, len(src))
 		}
 		if !found {
 			break
 		}
 		end += len(line) + 1
 	}
-	return src[start:]
+	return start, len(src), 0
+}
+
+// Frontmatter cuts a content file into its frontmatter's text and its
+// Markdown body, finding the --- lines as the loader does; ok is false when
+// the file has no frontmatter or it is never closed.
+func Frontmatter(src []byte) (front, body []byte, ok bool) {
+	src = bytes.TrimPrefix(src, bom)
+	open, ok := openingLine(src)
+	if !ok {
+		return nil, nil, false
+	}
+	start, end, next := frontmatterSpan(src, open)
+	if next == 0 {
+		return nil, nil, false
+	}
+	return src[start:end], src[next:], true
 }
 
 // badChar finds the first character of the frontmatter that YAML refuses,

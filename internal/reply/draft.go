@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/offer"
 	"gopkg.in/yaml.v3"
 )
@@ -19,9 +20,9 @@ import (
 // does not make clear, and lines it did not understand, are listed as
 // comments at the end, for the contributor.
 func Draft(file []byte, res Result) ([]byte, []string, error) {
-	front, body, err := splitFile(file)
-	if err != nil {
-		return nil, nil, err
+	front, body, ok := content.Frontmatter(file)
+	if !ok && len(bytes.TrimSpace(file)) > 0 {
+		return nil, nil, fmt.Errorf("read the council's file: want its frontmatter between two lines of three dashes (---)")
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(front, &doc); err != nil {
@@ -75,24 +76,6 @@ func Draft(file []byte, res Result) ([]byte, []string, error) {
 	out.WriteString("---\n")
 	out.Write(body)
 	return out.Bytes(), notes, nil
-}
-
-// splitFile cuts a council file into its frontmatter and body.
-func splitFile(file []byte) (front, body []byte, err error) {
-	if len(bytes.TrimSpace(file)) == 0 {
-		return nil, nil, nil
-	}
-	rest, ok := bytes.CutPrefix(file, []byte("---\n"))
-	if !ok {
-		return nil, nil, fmt.Errorf("read the council's file: it does not start with ---")
-	}
-	i := bytes.Index(rest, []byte("\n---"))
-	if i < 0 {
-		return nil, nil, fmt.Errorf("read the council's file: its frontmatter does not end with ---")
-	}
-	body = rest[i+4:]
-	body = bytes.TrimPrefix(body, []byte("\n"))
-	return rest[:i+1], body, nil
 }
 
 // answerNode writes one answer as key: value pairs.

@@ -195,3 +195,14 @@ func TestSavedWebPage(t *testing.T) {
 		t.Errorf("plain text became %q", got)
 	}
 }
+
+func TestDraftKeepsAFileSavedWithWindowsLineEnds(t *testing.T) {
+	file := "---\r\nschema: 1\r\ngss: E06000016\r\nname: Leicester City Council\r\n---\r\nOur own words.\r\n"
+	out, _, err := Draft([]byte(file), Read(readSource(t, leicesterReply)))
+	if err != nil {
+		t.Fatalf("draft of a file with Windows line ends: %v", err)
+	}
+	if !strings.HasSuffix(string(out), "\n---\nOur own words.\r\n") || !strings.Contains(string(out), "gss: E06000016\n") {
+		t.Errorf("draft lost the file's identity or body:\n%s", out)
+	}
+}
