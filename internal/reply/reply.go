@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/localoffer/localoffer/internal/offer"
 )
@@ -294,18 +295,21 @@ func quote(line string) string {
 	if len(f) <= offer.QuoteWords {
 		return line
 	}
-	// Cut after the last word that fits, keeping the line's own spacing.
-	n, i := 0, 0
-	for i < len(line) && n < offer.QuoteWords {
-		for i < len(line) && line[i] == ' ' {
-			i++
+	// Cut after the last word that fits, keeping the line's own spacing;
+	// words end where strings.Fields ends them.
+	n, in := 0, false
+	for i, r := range line {
+		switch {
+		case !unicode.IsSpace(r):
+			in = true
+		case in:
+			if n++; n == offer.QuoteWords {
+				return line[:i]
+			}
+			in = false
 		}
-		for i < len(line) && line[i] != ' ' {
-			i++
-		}
-		n++
 	}
-	return strings.TrimSpace(line[:i])
+	return line
 }
 
 // Read finds the questions and answers in a reply's text.
@@ -405,16 +409,17 @@ func Read(text string) Result {
 		}
 		// A follow-up asks more about the question before it.
 		if fu := followUp(label); fu != "" && last != nil {
+			from := raw // the reply's own line the answer is on, for its quote
 			if ans == "" {
 				if j := nextLine(lines, i); j >= 0 && !isQuestion(clean(lines[j])) && followUp(clean(lines[j])) == "" {
-					ans = clean(lines[j])
+					ans, from = clean(lines[j]), lines[j]
 					lines[j] = ""
 				}
 			}
 			if fu == "details" && last.Answer.Status == "" {
 				// "If yes, please give details" with the answer itself below it.
 				if st, ok := status(ans); ok && st != "" {
-					last.Answer.Status, last.Answer.Quote, last.Sure, last.Said = st, quote(answerText(lines, i, ans)), true, ""
+					last.Answer.Status, last.Answer.Quote, last.Sure, last.Said = st, quote(from), true, ""
 					continue
 				}
 			}
@@ -555,15 +560,6 @@ func applyFollowUp(kind, ans string, last *Found, group []*Found, p *phrase) boo
 func isQuestion(line string) bool {
 	label, _ := split(numbering.ReplaceAllString(line, ""))
 	return match(label) != nil
-}
-
-// answerText is the raw line a follow-up's answer came from: the line
-// itself, or the one after it.
-func answerText(lines []string, i int, ans string) string {
-	if strings.Contains(clean(lines[i]), ans) {
-		return lines[i]
-	}
-	return ans
 }
 
 func nextLine(lines []string, i int) int {
