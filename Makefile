@@ -2,6 +2,9 @@
 GO ?= go
 BIN := bin/localoffer
 FUZZTIME ?= 10s
+# A new interesting input is shrunk for at most this long, so a short fuzz
+# of a large seed (a whole FOI reply) spends its time trying inputs.
+FUZZMINIMIZE ?= 1s
 
 .PHONY: build serve check test fuzz bench bench-large vet fmt clean
 
@@ -20,14 +23,14 @@ check: $(BIN)
 $(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go.sum
 	$(GO) build -o $(BIN) ./cmd/localoffer
 
-## test: vet, format check, all tests, and a short fuzz of the content loader
+## test: vet, format check, all tests, and a short fuzz of the content loader and the FOI reply reader
 test: vet
 	@test -z "$$(gofmt -l cmd internal e2e)" || { echo "gofmt needed:"; gofmt -l cmd internal e2e; exit 1; }
 	$(GO) test ./...
 	$(GO) test -race ./internal/devserver ./internal/publish ./cmd/...
 	$(GO) test -race ./internal/build -run 'Fragments|Reproducible'  # a whole build, on all processors
-	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
+	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 
 ## e2e: run the browser tests in headless Chromium; they fail, not skip, without it
 .PHONY: e2e
