@@ -49,7 +49,7 @@ var mapStates = []LegendItem{
 
 // coverageStates are the states of the coverage map.
 var coverageStates = []LegendItem{
-	{State: "good", Word: "Something known"}, {State: "maybe", Word: "Looked for, nothing found yet"}, {State: "none", Word: "Not looked for yet"},
+	{State: "good", Word: "Something known, from the council, its county or a joint offer"}, {State: "maybe", Word: "Looked for, nothing found yet"}, {State: "none", Word: "Not looked for yet"},
 }
 
 // hexes lays out a map: for each area in the cartogram, its council's
