@@ -370,6 +370,8 @@ func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
 				ct.Details = d.text(p.v, path)
 			case "src":
 				ct.Src = d.ref(p.v, path)
+			case "quote":
+				ct.Quote = d.quote(p.v, path)
 			default:
 				d.unknownKey(p, at, offer.ContactKeys)
 			}

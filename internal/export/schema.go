@@ -209,6 +209,8 @@ func defs() ordered {
 			s = obj("$ref", def("source_id"))
 		case "phone":
 			s = obj("description", "A team or switchboard number, never a mobile.", "$ref", def("text"))
+		case "quote":
+			s = obj("description", "The source's own words that give this route, exactly, at most 30 words.", "$ref", def("text"))
 		default:
 			s = obj("$ref", def("text"))
 		}

@@ -274,7 +274,7 @@ func TestCheckerAcceptsEverythingTheSchemaAllows(t *testing.T) {
 			"url": "https://example.org/reply", "licence": "OGL-3.0", "note": "A note."}},
 		"contacts": []any{map[string]any{"role": "foi", "name": "Information Services", "title": "FOI team",
 			"email": "foi@example.org", "phone": "01234 567890", "url": "https://example.org/foi", "status": "yes",
-			"details": "Details.", "src": "foi"}},
+			"details": "Details.", "src": "foi", "quote": "Write to the FOI team."}},
 	}
 	for k, v := range sections {
 		doc[k] = v

@@ -14,7 +14,7 @@ var (
 	// SourceKeys are the keys of each entry of sources.
 	SourceKeys = []string{"id", "type", "title", "publisher", "ref", "campaign", "received", "responded", "published", "updated", "meeting", "retrieved", "url", "licence", "note"}
 	// ContactKeys are the keys of each entry of contacts.
-	ContactKeys = []string{"role", "name", "title", "email", "phone", "url", "status", "details", "src"}
+	ContactKeys = []string{"role", "name", "title", "email", "phone", "url", "status", "details", "src", "quote"}
 	// AnswerFields are the keys every answer may have; a question's Extra adds more.
 	AnswerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "up_to", "at_least", "means_tested", "per", "details", "apply", "src", "as_of", "quote"}
 	// GroupKeys are the keys of each children in care council in groups.

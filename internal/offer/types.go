@@ -146,7 +146,7 @@ var SecondaryTypes = []string{"press", "campaign_page"}
 const QuoteWords = 30
 
 // ContactRoles lists the roles a contact can have.
-var ContactRoles = []string{"officer_lead", "member_lead", "leaving_care_team", "participation", "council_tax", "housing", "leisure", "foi", "report_officer", "report_member"}
+var ContactRoles = []string{"officer_lead", "member_lead", "leaving_care_team", "general_contact", "participation", "council_tax", "housing", "leisure", "foi", "report_officer", "report_member"}
 
 // Source is a document that answers come from.
 type Source struct {
@@ -195,6 +195,7 @@ type Contact struct {
 	Status  Status
 	Details string
 	Src     string
+	Quote   string // the source's own words that give this route, at most QuoteWords
 }
 
 // Sourced is a set of answers and the documents they come from: what a

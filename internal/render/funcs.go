@@ -100,6 +100,7 @@ var roles = map[string]string{
 	"officer_lead":      "Officer in charge of the offer",
 	"member_lead":       "Councillor responsible",
 	"leaving_care_team": "Leaving care team",
+	"general_contact":   "The council's general contact",
 	"participation":     "Participation",
 	"council_tax":       "Council tax",
 	"housing":           "Housing",
