@@ -120,7 +120,7 @@ func TestCompareChosenCouncils(t *testing.T) {
 		Chosen  []string `json:"chosen"`
 	}
 	probe := `(() => {
-  const h4 = [...document.querySelectorAll("#comparison h4")].find((h) => h.textContent === "No council tax");
+  const h4 = [...document.querySelectorAll("#comparison h4")].find((h) => h.textContent === "Exempt from council tax");
   const dl = h4 && h4.nextElementSibling;
   return {
     heading: (document.querySelector("#comparison h2") || {}).textContent || "",
@@ -136,7 +136,7 @@ func TestCompareChosenCouncils(t *testing.T) {
 	if st.Heading != "Leicester City Council, Hertsmere Borough Council" {
 		t.Errorf("comparison heading %q", st.Heading)
 	}
-	if len(st.Tax) != 2 || !strings.HasPrefix(st.Tax[0], "Leicester City Council✓ Yes to age 25") || !strings.HasPrefix(st.Tax[1], "Hertsmere Borough Council✗ No") {
+	if len(st.Tax) != 2 || !strings.HasPrefix(st.Tax[0], "Leicester City Council✓ Yes until your 25th birthday") || !strings.HasPrefix(st.Tax[1], "Hertsmere Borough Council✗ No") {
 		t.Errorf("council tax side by side: %q", st.Tax)
 	}
 	if st.Columns != 2 {

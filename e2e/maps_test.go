@@ -121,7 +121,7 @@ func TestMapCaptionAndPicker(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, title, hex = state()
-	if !strings.HasPrefix(title, "No council tax") || !strings.HasPrefix(hex, "Hertsmere: No") {
+	if !strings.HasPrefix(title, "Exempt from council tax") || !strings.HasPrefix(hex, "Hertsmere: No") {
 		t.Errorf("after choosing council tax, the map is %q and Hertsmere's hexagon %q", title, hex)
 	}
 	checkClean(t, ctx, rec, "/picture/ after changing the map's question")

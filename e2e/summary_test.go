@@ -66,7 +66,7 @@ func TestWhatYouCanGet(t *testing.T) {
 	if !hasItem(leicester.Items, "£2,000", "set up your first home") {
 		t.Errorf("Leicester's summary does not give the £2,000 allowance: %q", leicester.Items)
 	}
-	if !hasItem(leicester.Items, "No council tax", "until 25", "if Leicester looked after you") {
+	if !hasItem(leicester.Items, "Exempt from council tax", "until your 25th birthday", "if Leicester looked after you") {
 		t.Errorf("Leicester's summary does not give the council tax exemption with its age and condition: %q", leicester.Items)
 	}
 	if !hasItem(leicester.Who, "personal adviser") {
@@ -93,16 +93,22 @@ func TestSourcesSayUndatedOnce(t *testing.T) {
 		Said    int `json:"said"`
 		Sources int `json:"sources"`
 		Marks   int `json:"marks"`
+		Changed int `json:"changed"`
 	}
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[counts](`(() => {
   const main = document.querySelector("main").cloneNode(true);
   const marks = main.querySelectorAll(".mark").length;
   main.querySelectorAll(".mark").forEach((m) => m.remove());
+  // A national change that may have overtaken an answer is said where the
+  // answer is: under its headline and its row.
+  const changed = main.querySelectorAll(".changed").length;
+  main.querySelectorAll(".changed").forEach((m) => m.remove());
   const text = main.innerText.toLowerCase();
   return {
     said: (text.match(/undated|may be out of date/g) || []).length,
     sources: document.querySelectorAll(".sources li").length,
     marks,
+    changed,
   };
 })()`))
 	if err != nil {
@@ -110,6 +116,9 @@ func TestSourcesSayUndatedOnce(t *testing.T) {
 	}
 	if got.Said > got.Sources || got.Sources == 0 {
 		t.Errorf("Leicester's page says undated or may be out of date %d times for %d sources, want at most once each", got.Said, got.Sources)
+	}
+	if got.Changed != 2 {
+		t.Errorf("the £3,000 minimum since April 2023 is said %d times, want under the £2,000 headline and its row", got.Changed)
 	}
 	if got.Marks < 10 {
 		t.Errorf("%d rows carry a short mark, want one on each undated row", got.Marks)

@@ -52,7 +52,7 @@ func TestYourOfferFromTwoCouncils(t *testing.T) {
 	if !anyHas(lh.Care, "£2,000", "set up your first home") {
 		t.Errorf("the £2,000 does not come from Leicester: %q", lh.Care)
 	}
-	if !anyHas(lh.Tax, "Hertsmere", "no exemption") {
+	if !anyHas(lh.Tax, "Hertsmere does not exempt you from council tax") {
 		t.Errorf("Hertsmere's council tax answer, no, is not shown: %q", lh.Tax)
 	}
 	for _, line := range lh.Tax {
@@ -71,6 +71,13 @@ func TestYourOfferFromTwoCouncils(t *testing.T) {
 	km := readTwo(t, "/your-offer/?looked-after=kent&live=medway")
 	if !anyHas(km.Tax, "Kent pays your council tax", "applies to you") {
 		t.Errorf("Kent's payment does not show as applying in Medway: %q", km.Tax)
+	}
+
+	// Hertfordshire pays the council tax of care leavers it looked after,
+	// from 18 until 21; Hertsmere's own answer is no, which must not hide it.
+	hh := readTwo(t, "/your-offer/?looked-after=hertfordshire&live=hertsmere")
+	if !anyHas(hh.Tax, "Hertfordshire pays your council tax from 18 until your 21st birthday", "applies to you") {
+		t.Errorf("Hertfordshire's council tax help does not show as applying in Hertsmere: %q", hh.Tax)
 	}
 }
 

@@ -10,17 +10,17 @@ function taxHelp(care, home) {
   const out = [];
   const inArea = home.s === care.s || home.k === care.s;
   if (care.pays) {
-    const [status, age, anywhere] = care.pays;
+    const [status, age, anywhere, terms] = care.pays;
     let applies = "yes", why = `${care.t} pays the council tax of care leavers it looked after who live in its area`;
     if (!inArea && anywhere) why = `${care.t} pays the council tax of care leavers it looked after, also outside its area`;
     if (!inArea && !anywhere) {
       applies = "maybe";
       why = `the source does not say whether ${care.t} pays when you live outside its area`;
     }
-    out.push({ from: care, what: "pays", status, age, applies, why });
+    out.push({ from: care, what: "pays", status, age, applies, why, terms });
   }
   if (home.ex) {
-    const [status, age, scope, recip, joint] = home.ex;
+    const [status, age, scope, recip, joint, terms] = home.ex;
     const own = care.s === home.s, county = home.k === care.s;
     let applies = "maybe", why = `the source does not say whether ${home.t}'s help covers care leavers from ${care.t}`;
     if (scope === "all") [applies, why] = ["yes", `${home.t}'s help is for any care leaver living there`];
@@ -31,7 +31,7 @@ function taxHelp(care, home) {
     else if (recip === "no" && !own) [applies, why] = ["no", `${home.t}'s help does not cover care leavers from other councils`];
     else if (own) [applies, why] = ["yes", `${home.t}'s help covers care leavers it looked after`];
     if (applies === "maybe" && care.funds && county) [applies, why] = ["yes", `${care.t} pays ${home.t} for its care leavers' exemption`];
-    out.push({ from: home, joint, what: "exempt", status, age, applies, why });
+    out.push({ from: home, joint, what: "exempt", status, age, applies, why, terms });
   }
   return out;
 }
@@ -98,10 +98,14 @@ function yourOffer(form) {
     const help = taxHelp(care, home);
     for (const t of help) {
       const who = t.joint ? `${t.from.t} (${t.joint})` : t.from.t;
-      const age = t.age ? ` until ${t.age}` : "";
+      // Ages and terms come in the words every page uses: "until your 25th
+      // birthday", "only if you live alone; 2024".
+      const age = (t.age ? ` ${t.age}` : "") + (t.terms ? ` (${t.terms})` : "");
+      const what = t.what === "pays" ? "pays your council tax" : "exempts you from council tax";
       let text;
-      if (t.status !== "yes") text = `${who}: the source says ${t.what === "pays" ? "it does not pay" : "there is no exemption"} (${t.status}).`;
-      else if (t.applies === "yes") text = `${t.what === "pays" ? `${t.from.t} pays your council tax` : `No council tax from ${who}`}${age}: this applies to you, because ${t.why}.`;
+      if (t.status === "no") text = `${who} does not ${t.what === "pays" ? "pay your council tax" : "exempt you from council tax"}, its source says${age}.`;
+      else if (t.status !== "yes") text = `${who}: ${t.status === "considering" ? "being considered" : "the council did not say"} whether it ${what}${age}.`;
+      else if (t.applies === "yes") text = `${who} ${what}${age}: this applies to you, because ${t.why}.`;
       else if (t.applies === "no") text = `${who} has help with council tax${age}, but you may not get it: ${t.why}.`;
       else text = `${who} has help with council tax${age}; ask whether it applies to you: ${t.why}.`;
       tax.append(el("li", text, t.status === "yes" ? t.applies : "no"));

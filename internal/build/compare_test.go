@@ -73,25 +73,26 @@ func cellsOf(t *testing.T, page, slug string) map[string]string {
 func TestTableCellsSayWhatAResidentGets(t *testing.T) {
 	site := files(buildReal(t))
 	money := string(site["compare/money/index.html"])
-	if got := cellsOf(t, money, "leicester")["Setting-up-home allowance"]; got != "✓ Yes £2,000" {
+	if got := cellsOf(t, money, "leicester")["Setting-up-home allowance"]; got != "✓ Yes £2,000 may be out of date; undated" {
 		t.Errorf("Leicester's allowance cell: %q", got)
 	}
-	if !strings.Contains(money, `<td data-sort="2010">`) {
+	if !strings.Contains(money, `<td data-sort="2010" data-a="yes">`) {
 		t.Error("Leicester's £2,000 does not sort by its amount")
 	}
 	// A district's cell for what the county gives names the county.
 	herts := cellsOf(t, money, "hertfordshire")["Setting-up-home allowance"]
-	if got := cellsOf(t, money, "hertsmere")["Setting-up-home allowance"]; got != herts+" (Hertfordshire)" {
+	// It says it is for care leavers the county looked after.
+	if got := cellsOf(t, money, "hertsmere")["Setting-up-home allowance"]; got != strings.Replace(herts, " undated", " (Hertfordshire) if Hertfordshire looked after you; undated", 1) {
 		t.Errorf("Hertsmere's allowance cell: %q, want Hertfordshire's %q, named", got, herts)
 	}
 	tax := string(site["compare/council-tax/index.html"])
 	for slug, want := range map[string]string{
-		"leicester":  "✓ Yes to age 25",
-		"hertsmere":  "✗ No",
-		"mansfield":  "✓ Yes to age 25 (joint offer)",
+		"leicester":  "✓ Yes until your 25th birthday if Leicester looked after you; undated",
+		"hertsmere":  "✗ No 2020",
+		"mansfield":  "✓ Yes until your 25th birthday (joint offer) 2019",
 		"hartlepool": "Not known",
 	} {
-		if got := cellsOf(t, tax, slug)["No council tax"]; got != want {
+		if got := cellsOf(t, tax, slug)["Exempt from council tax"]; got != want {
 			t.Errorf("%s's council tax cell: %q, want %q", slug, got, want)
 		}
 	}

@@ -64,7 +64,7 @@ func TestMapsOfEngland(t *testing.T) {
 		// A district's county's answer for leaving-care support, named.
 		"allowance Dacorum": "(Hertfordshire)",
 		// A member of a joint offer, from the joint offer.
-		"Mansfield": "Mansfield: Yes to age 25 (joint offer)",
+		"Mansfield": "Mansfield: Yes until your 25th birthday (joint offer); 2019",
 	} {
 		if !strings.Contains(names[who], want) {
 			t.Errorf("%s's hexagon is named %q, want it to say %q", who, names[who], want)

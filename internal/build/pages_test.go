@@ -65,9 +65,9 @@ func TestLeicesterPage(t *testing.T) {
 	page := files(buildReal(t))["councils/leicester/index.html"]
 	rows := answers(t, page)
 	const src = "Source 1."
-	wantRow(t, rows, "No council tax", "✓ Yes", "up to age 25", "only for care leavers this council looked after", src)
-	wantRow(t, rows, "Gym membership", "✓ Yes", "up to age 21", src)
-	wantRow(t, rows, "Free swimming", "✓ Yes", "up to age 21", src)
+	wantRow(t, rows, "Exempt from council tax", "✓ Yes", "until your 25th birthday", "if Leicester looked after you", src)
+	wantRow(t, rows, "Gym membership", "✓ Yes", "until your 21st birthday", src)
+	wantRow(t, rows, "Free swimming", "✓ Yes", "until your 21st birthday", src)
 	wantRow(t, rows, "Bring a friend free", "✗ No", src)
 	wantRow(t, rows, "Setting-up-home allowance", "✓ Yes", "£2,000", src)
 	// Leicester's reply is not dated, and says so rather than inventing a
@@ -77,11 +77,12 @@ func TestLeicesterPage(t *testing.T) {
 	if !strings.Contains(body, "1. Freedom of Information Act 2000 – Care Leavers, Freedom of Information reply.") && !strings.Contains(body, "Freedom of Information Act 2000 – Care Leavers, Freedom of Information reply. Undated: it shows no date") {
 		t.Errorf("the list of sources does not say the reply is undated: %s", body[strings.Index(body, "Where these facts come from"):])
 	}
-	if n := strings.Count(strings.ToLower(body), "undated:") + strings.Count(strings.ToLower(body), "may be out of date"); n > len(buildReal(t).Site.BySlug["leicester"].Sources) {
+	if n := strings.Count(strings.ToLower(body), "undated:") + strings.Count(strings.ToLower(body), "more than 18 months old"); n > len(buildReal(t).Site.BySlug["leicester"].Sources) {
 		t.Errorf("the page says undated or may be out of date %d times, more than once per source", n)
 	}
-	// Having to go through complaints to see your care file is bad news.
-	wantRow(t, rows, "Must go through complaints to see your care file", "✗ Yes")
+	// Having to go through complaints to see your care file is bad news:
+	// a warning sign, never a cross beside "Yes".
+	wantRow(t, rows, "Must go through complaints to see your care file", "! Yes")
 	if !strings.Contains(text(string(page)), "Edit this page") {
 		t.Error("no edit link")
 	}
@@ -98,7 +99,7 @@ func TestHertsmerePageShowsBothCouncils(t *testing.T) {
 	page := files(buildReal(t))["councils/hertsmere/index.html"]
 	rows := answers(t, page)
 	const own = "From Hertsmere Borough Council."
-	wantRow(t, rows, "No council tax", "✗ No", own, "Source ", "old")
+	wantRow(t, rows, "Exempt from council tax", "✗ No", own, "Source ", "old")
 	wantRow(t, rows, "Free leisure", "✗ No", own)
 	wantRow(t, rows, "Council that publishes the offer for this area", "Hertfordshire County Council")
 	// What the county gives comes from the county, and says so.
@@ -106,7 +107,7 @@ func TestHertsmerePageShowsBothCouncils(t *testing.T) {
 	body := text(string(page))
 	for _, want := range []string{
 		"District council in Hertfordshire, East of England.",
-		"Nobody has found out yet what Hertsmere or Hertfordshire offers on these",
+		"Questions we have no answer to yet: Travel: ask Hertfordshire: Free or cheaper buses?",
 		"you get council tax, housing and leisure help from Hertsmere Borough Council",
 	} {
 		if !strings.Contains(body, want) {
@@ -140,9 +141,9 @@ func TestCouncilWithNoDataShowsHowToAsk(t *testing.T) {
 		tested++
 		page := string(site["councils/"+c.Slug+"/index.html"])
 		body := text(page)
-		notice := "We do not know " + c.ShortName + "'s offer yet."
+		notice := "We have not found " + c.ShortName + "'s offer for care leavers yet (nobody has looked yet)."
 		if !c.Checked.IsZero() {
-			notice = "We have not found " + c.ShortName + "'s offer in public sources yet (last looked " + c.Checked.Words() + ")."
+			notice = "We have not found " + c.ShortName + "'s offer for care leavers yet (last looked " + c.Checked.Words() + ")."
 		}
 		for _, want := range []string{
 			notice,
@@ -198,7 +199,10 @@ func TestEveryCouncilIsBuiltAndListed(t *testing.T) {
 func TestRushcliffeShowsTheJointOffer(t *testing.T) {
 	site := files(buildReal(t))
 	rows := answers(t, site["councils/rushcliffe/index.html"])
-	wantRow(t, rows, "No council tax", "✓ Yes", "From Nottinghamshire joint local offer for care leavers.",
+	// Rushcliffe's own answer and the joint offer's each have a label of
+	// their own.
+	rows["Exempt from council tax"] = append(rows["Exempt from council tax: Rushcliffe"], rows["Exempt from council tax (older answer)"]...)
+	wantRow(t, rows, "Exempt from council tax", "✓ Yes", "From Nottinghamshire joint local offer for care leavers.",
 		"not yet confirmed by each council")
 	// Leaving-care support still comes from the county.
 	wantRow(t, rows, "Service for care leavers aged 21 to 25", "called 21Plus", "From Nottinghamshire County Council.")
@@ -279,10 +283,10 @@ func TestEveryPageHasTheSearchBox(t *testing.T) {
 func TestCountyPageLeavesDistrictWorkToDistricts(t *testing.T) {
 	site := files(buildReal(t))
 	body := text(string(site["councils/cambridgeshire/index.html"]))
-	if strings.Contains(body, "No council tax") {
+	if strings.Contains(body, "Exempt from council tax") {
 		t.Error("Cambridgeshire's page lists council tax, which its districts give")
 	}
-	if got := cellsOf(t, string(site["compare/council-tax/index.html"]), "cambridgeshire")["No council tax"]; got != "District councils give this" {
+	if got := cellsOf(t, string(site["compare/council-tax/index.html"]), "cambridgeshire")["Exempt from council tax"]; got != "District councils give this" {
 		t.Errorf("Cambridgeshire's council tax cell: %q", got)
 	}
 	// A figure reads as a figure, not "Yes".

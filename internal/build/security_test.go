@@ -74,7 +74,7 @@ offer:
 `
 
 // elements the templates write; anything else in a page came from content.
-var allowedTags = map[string]bool{
+var allowedTags = map[string]bool{"optgroup": true,
 	"html": true, "head": true, "body": true, "meta": true, "link": true, "script": true,
 	"a": true, "header": true, "footer": true, "nav": true, "main": true, "div": true, "section": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "p": true, "ul": true, "ol": true, "li": true,

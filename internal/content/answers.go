@@ -169,6 +169,8 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question, key string) *offer.Ans
 			a.Per = d.choice(p.v, path, offer.Pers)
 		case "details":
 			a.Details = d.text(p.v, path)
+		case "condition":
+			a.Condition = d.text(p.v, path)
 		case "apply":
 			a.Apply = d.text(p.v, path)
 		case "src":

@@ -138,7 +138,7 @@ func TestAnswersCSV(t *testing.T) {
 		{"unitary's own money answer", "E06000016", "home.setup_allowance", map[string]string{
 			"council": "Leicester City Council", "tier": "unitary", "region": "East Midlands", "section": "home", "label": "Setting-up-home allowance",
 			"provider": "care_council", "status": "yes", "gbp": "2000", "source": "Freedom of Information Act 2000 – Care Leavers", "source_type": "foi",
-			"secondary": "false", "as_of": "", "joint": "", "note": "In April 2023 the government's recommended minimum setting-up-home allowance rose to £3,000, so this amount may have changed."}},
+			"secondary": "false", "as_of": "", "joint": "", "note": "This may be out of date: since April 2023 the government's recommended minimum is £3,000. Ask your personal adviser what you can get now."}},
 		{"unitary's answer with an age and how to apply", "E06000016", "council_tax.exempt", map[string]string{
 			"status": "yes", "to_age": "25", "scope": "own", "provider": "home_council",
 			"apply": "Your personal adviser completes the form, or you can complete an online form yourself."}},

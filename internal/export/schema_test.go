@@ -223,7 +223,7 @@ func TestCheckerAcceptsEverythingTheSchemaAllows(t *testing.T) {
 		values := map[string]any{
 			"status": "yes", "basis": "in_principle", "scope": "own", "from_age": 16, "to_age": 25, "gbp": 100,
 			"count": map[string]any{"min": 1, "max": 2}, "pct": 50, "approx": true, "per": "year", "details": "Details.",
-			"apply": "Ask.", "src": "foi", "as_of": "2020-02-04", "up_to": true, "at_least": "no", "means_tested": true, "quote": "The words.", "band": "Priority", "name": "Service", "anywhere": true,
+			"apply": "Ask.", "src": "foi", "as_of": "2020-02-04", "up_to": true, "at_least": "no", "means_tested": true, "condition": "only if you live alone", "quote": "The words.", "band": "Priority", "name": "Service", "anywhere": true,
 			"groups": []any{map[string]any{"name": "Forum", "ages": "16-25", "regular_attendees": "5-6"}},
 		}
 		for _, k := range append(slices.Clone(offer.AnswerFields), extra...) {

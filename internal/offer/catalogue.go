@@ -101,17 +101,21 @@ type Question struct {
 	// Overtaken is a national change that older answers may not reflect.
 	Overtaken *Change
 	// Good is how a council page's summary says a yes, for the headline
-	// questions: "{gbp} to set up your first home". {gbp} is the amount;
-	// the age and who it is for follow.
+	// questions: "Money to set up your first home", naming the thing even
+	// when no amount is known. The amount, the ages and every condition
+	// follow it; {by} is the council that gives it.
 	Good string
 }
 
 // Change is a national change, such as a new recommended minimum, that may
-// have overtaken answers given before it.
+// have overtaken answers given before it. It cites where it is written.
 type Change struct {
 	Since    Date   // answers dated before this may be out of date
 	BelowGBP int    // undated answers of less than this may be too (0: none)
-	Note     string // what changed, in a sentence for people
+	Note     string // what an old answer may no longer show, in a sentence for people
+	// Source is the document that states the change, and Quote its words.
+	Source Source
+	Quote  string
 }
 
 // Overtook reports whether the change may have overtaken answer a, dated
@@ -227,7 +231,7 @@ var Catalogue = build(
 	yes("leisure.friend_free", "Bring a friend free", "If care leavers get free access to leisure facilities, can they take a friend free?", HomeCouncil),
 
 	// Council tax.
-	yes("council_tax.exempt", "No council tax", "Have you exempted care leavers from council tax? If so, up to what age, is it only for care leavers from your own authority, and what must they do to apply?", HomeCouncil),
+	yes("council_tax.exempt", "Exempt from council tax", "Have you exempted care leavers from council tax? If so, up to what age, is it only for care leavers from your own authority, and what must they do to apply?", HomeCouncil),
 	Question{Key: "council_tax.method", Label: "How the council tax help is given", Ask: "Is the help a full exemption, a partial discount, a refund or a hardship fund?", Provider: HomeCouncil, Kind: KindChoice, Polarity: Neutral,
 		Choices: []string{"exemption", "partial_discount", "refund", "hardship_fund", "unknown"}},
 	kind(KindText, "council_tax.shared_home", "If you share a home", "How does the council tax help apply when a care leaver shares a home with others?", HomeCouncil),
@@ -237,7 +241,7 @@ var Catalogue = build(
 
 	// Housing.
 	with(yes("housing.priority_banding", "Priority for social housing", "Do care leavers get priority banding for social housing? If so, up to what age, what banding, and how do they qualify?", HomeCouncil), "band"),
-	yes("housing.local_connection_waived", "No local connection rule", "Have you removed local connection rules for care leavers applying for housing?", HomeCouncil),
+	yes("housing.local_connection_waived", "Local connection rule waived", "Have you removed local connection rules for care leavers applying for housing?", HomeCouncil),
 	yes("housing.dhp_top_up", "Housing benefit top-up", "Do you use Discretionary Housing Payments to top up the shared accommodation rate for care leavers?", HomeCouncil),
 	yes("housing.taster_flat", "Practice flats", "Do care leavers get to practise independent living in short-term taster flats?", CareCouncil),
 	yes("housing.guarantor", "Guarantor for renting", "Do you in principle act as a guarantor for care leavers in private rented property"+inPrinciple+"?", CareCouncil),
@@ -250,13 +254,16 @@ var Catalogue = build(
 	// Setting up home.
 	overtaken(kind(KindMoney, "home.setup_allowance", "Setting-up-home allowance", "Do you provide care leavers with a setting-up-home allowance? If so, how much?", CareCouncil),
 		Change{Since: Date{Year: 2023, Month: 4, Day: 1}, BelowGBP: 3000,
-			Note: "In April 2023 the government's recommended minimum setting-up-home allowance rose to £3,000, so this amount may have changed."}),
+			Note: "This may be out of date: since April 2023 the government's recommended minimum is £3,000. Ask your personal adviser what you can get now.",
+			Source: Source{Type: "foi", Title: "Care leavers' setting up home allowance", Publisher: "Thurrock Council",
+				Published: Date{Year: 2024, Month: 6, Day: 11}, URL: "https://thurrock.gov.uk/foi-responses/care-leavers%E2%80%99-setting-up-home-allowance"},
+			Quote: "Government increased the minimum recommended amount to £3,000 from April 2023."}),
 	yes("home.tv_licence", "TV licence", "Would you in principle support care leavers to pay for at least the first year's TV licence"+inPrinciple+"?", CareCouncil),
 	yes("home.contents_insurance", "Contents insurance", "Would you in principle support care leavers to pay for at least the first year's home contents insurance"+inPrinciple+"?", CareCouncil),
 	yes("home.decoration", "Decorating", "Would you in principle support care leavers to pay for redecorating their first flat"+inPrinciple+"?", CareCouncil),
 	yes("home.broadband", "Broadband", "Would you in principle support care leavers with broadband costs"+inPrinciple+"?", CareCouncil),
 	yes("home.mobile_phone", "Mobile phone", "Would you in principle support care leavers with mobile phone costs"+inPrinciple+"?", CareCouncil),
-	yes("home.device", "A phone, laptop or data", "Do you give care leavers a device, such as a phone or laptop, or mobile data or internet access?", CareCouncil),
+	yes("home.device", "Help with a phone, laptop or data", "Do you give care leavers a device, such as a phone or laptop, or mobile data or internet access?", CareCouncil),
 	yes("home.energy_costs", "Help with energy bills", "Do you help care leavers with gas and electricity costs?", CareCouncil),
 	yes("home.cooking_equipment", "Cooking equipment", "Would you in principle pay towards cooking equipment for care leavers"+inPrinciple+"?", CareCouncil),
 
@@ -369,23 +376,23 @@ func build(qs ...Question) []Question {
 // in the order a summary gives them: the columns of councils.csv, and the
 // good news at the top of a council page.
 var Headlines = headlines(
-	"home.setup_allowance", "{gbp} to set up your first home",
-	"council_tax.exempt", "No council tax",
+	"home.setup_allowance", "Money to set up your first home",
+	"council_tax.exempt", "Exempt from council tax",
 	"council_tax.care_council_pays", "Your council tax paid by {by}",
 	"leisure.free_access", "Free leisure",
 	"leisure.gym", "Gym membership",
 	"leisure.swimming", "Free swimming",
-	"money.allowance_16_17", "{gbp} at 16 and 17",
+	"money.allowance_16_17", "A weekly allowance at 16 and 17",
 	"money.birthday", "Money for your birthday",
 	"money.festive", "Money for Christmas or other festivals",
 	"education.he_bursary", "A bursary at university",
 	"housing.priority_banding", "Priority for social housing",
-	"housing.local_connection_waived", "No local connection rule for housing",
+	"housing.local_connection_waived", "Local connection rule waived for housing",
 	"housing.guarantor", "A guarantor when you rent",
 	"driving.lessons", "Help with driving lessons",
-	"id_docs.passport", "Your first passport",
+	"id_docs.passport", "Help to get your first passport",
 	"travel.bus", "Free or cheaper buses",
-	"home.device", "A phone, laptop or data",
+	"home.device", "Help with a phone, laptop or data",
 	"health.prescriptions", "Free prescriptions",
 	"services.over_21_service", "Support after 21",
 	"offer.published", "",

@@ -16,7 +16,7 @@ var (
 	// ContactKeys are the keys of each entry of contacts.
 	ContactKeys = []string{"role", "name", "title", "email", "phone", "url", "status", "details", "src", "quote"}
 	// AnswerFields are the keys every answer may have; a question's Extra adds more.
-	AnswerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "up_to", "at_least", "means_tested", "per", "details", "apply", "src", "as_of", "quote"}
+	AnswerFields = []string{"status", "basis", "scope", "from_age", "to_age", "gbp", "count", "pct", "approx", "up_to", "at_least", "means_tested", "per", "condition", "details", "apply", "src", "as_of", "quote"}
 	// GroupKeys are the keys of each children in care council in groups.
 	GroupKeys = []string{"name", "ages", "regular_attendees"}
 	// TierOrder lists the tiers from the top down.

@@ -37,11 +37,14 @@ type Answer struct {
 	Per     string // once, week, month or year
 	Details string
 	Apply   string
-	Src     string // source id; empty means the file's default source
-	Quote   string // the source's own words behind the answer, at most QuoteWords words
-	Band    string // housing.priority_banding only
-	Name    string // services.over_21_service only
-	Groups  []Group
+	// Condition is any other condition, in a few plain words that go
+	// wherever the answer goes: "only if you live alone".
+	Condition string
+	Src       string // source id; empty means the file's default source
+	Quote     string // the source's own words behind the answer, at most QuoteWords words
+	Band      string // housing.priority_banding only
+	Name      string // services.over_21_service only
+	Groups    []Group
 	// Also are other sources' answers to the same question, where they say
 	// something different: a newspaper's or a campaign's, after the
 	// council's own.

@@ -28,6 +28,10 @@ func verdict(q *offer.Question, a *offer.Answer) Verdict {
 	}
 	switch a.Status {
 	case offer.Yes:
+		if q.Polarity == offer.YesIsBad {
+			// A barrier: a warning sign, never a cross beside "Yes".
+			return Verdict{"!", "Yes", "bad"}
+		}
 		return Verdict{symbolFor(good), "Yes", good}
 	case offer.No:
 		return Verdict{symbolFor(bad), "No", bad}
@@ -47,18 +51,13 @@ func symbolFor(class string) string {
 	return "•"
 }
 
-// facts lists an answer's figures and conditions in words: ages, money,
-// counts, who it is for and whether it is case by case.
-func facts(q *offer.Question, a *offer.Answer) []string {
+// facts lists an answer's figures in words: ages, money, counts, a
+// percentage, a name or a band. Its conditions are Conditions'.
+func facts(a *offer.Answer) []string {
 	var out []string
 	about := a.Qualifier()
-	switch {
-	case a.FromAge > 0 && a.ToAge > 0:
-		out = append(out, fmt.Sprintf("from age %d up to age %d", a.FromAge, a.ToAge))
-	case a.ToAge > 0:
-		out = append(out, fmt.Sprintf("up to age %d", a.ToAge))
-	case a.FromAge > 0:
-		out = append(out, fmt.Sprintf("from age %d", a.FromAge))
+	if ages := Ages(int(a.FromAge), int(a.ToAge)); ages != "" {
+		out = append(out, ages)
 	}
 	if a.GBP != nil {
 		out = append(out, about+amountOf(a)+per(a.Per))
@@ -74,30 +73,6 @@ func facts(q *offer.Question, a *offer.Answer) []string {
 	}
 	if a.Band != "" {
 		out = append(out, "band: "+a.Band)
-	}
-	switch a.Basis {
-	case "all":
-		out = append(out, "for every care leaver")
-	case "in_principle":
-		out = append(out, "in principle, decided case by case")
-	case "conditional":
-		out = append(out, "only in some cases")
-	}
-	switch a.Scope {
-	case "own":
-		out = append(out, "only for care leavers this council looked after")
-	case "county":
-		out = append(out, "only for care leavers the county council looked after")
-	case "all":
-		out = append(out, "for any care leaver living here")
-	case "unknown":
-		out = append(out, "not known whether care leavers from other councils get it")
-	}
-	if a.Anywhere {
-		out = append(out, "wherever you live, also outside the council's area")
-	}
-	if a.MeansTest {
-		out = append(out, "depends on your income or savings")
 	}
 	for _, g := range a.Groups {
 		out = append(out, group(g))

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -66,20 +67,28 @@ func coverageOf(id, caption, first string, rows ...[]site.Coverage) coverageTabl
 	return t
 }
 
-// sectionLabels lists the labels of questions, for one sentence.
+// sectionLabels lists questions nobody has found the answer to, each as a
+// question ("Exempt from council tax?"), so that a list of what is not
+// known never reads like a list of answers.
 func sectionLabels(qs []*offer.Question) string {
-	labels := make([]string, len(qs))
+	var b strings.Builder
 	for i, q := range qs {
-		labels[i] = q.Label
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(q.Label)
+		b.WriteByte('?')
 	}
-	return strings.Join(labels, "; ")
+	return b.String()
 }
 
-// unknownSections returns the sections with no answer at all.
+// unknownSections returns the sections with no answer at all and at least
+// one question a council has not answered: a county's page has no leisure
+// questions, so no empty "Leisure" line.
 func unknownSections(secs []site.Section) []site.Section {
 	var out []site.Section
 	for _, s := range secs {
-		if !s.Known() {
+		if !s.Known() && slices.ContainsFunc(s.Gaps, func(g site.Gap) bool { return len(g.Questions) > 0 }) {
 			out = append(out, s)
 		}
 	}

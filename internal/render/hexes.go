@@ -113,6 +113,7 @@ func (p *Page) QuestionMap(key string) HexMap {
 		if x.From != "" {
 			words += " (" + x.From + ")"
 		}
+		words = join("; ", words, x.Terms)
 		return x.Verdict.Class, words
 	})
 }

@@ -45,6 +45,8 @@ type rowKey struct {
 	answer        *offer.Answer
 	joint         *site.Joint
 	id, from, ref string
+	label         string
+	elsewhere     bool // shown on another council's page, whose conditions say whom it is for
 	srcN          int
 	older, also   bool
 }
@@ -99,9 +101,14 @@ func (p *Page) AnswerSections() []SectionView {
 				seen[r.Question.Key] = true
 				a.ID = rowID(r.Question.Key)
 			}
-			a.key = rowKey{r.Answer, r.Joint, a.ID, a.From, a.FromRef, a.SrcN, r.Older, r.Also}
+			a.key = rowKey{answer: r.Answer, joint: r.Joint, id: a.ID, from: a.From, ref: a.FromRef, srcN: a.SrcN, older: r.Older, also: r.Also}
 			a.shared = r.Joint != nil || r.By != p.Council
 			v.Rows = append(v.Rows, a)
+		}
+		uniqueLabels(v.Rows, sec.Rows)
+		for i := range v.Rows {
+			v.Rows[i].key.label = v.Rows[i].Label
+			v.Rows[i].key.elsewhere = sec.Rows[i].By != p.Council
 		}
 		for _, g := range sec.Gaps {
 			gv := GapView{Labels: sectionLabels(g.Questions)}
@@ -115,12 +122,51 @@ func (p *Page) AnswerSections() []SectionView {
 	return out
 }
 
+// uniqueLabels gives every row of a section a label of its own, so no
+// term repeats within a list: where two councils answer one question (a
+// district and its county) each row names its council, and an older or
+// another source's answer says so.
+func uniqueLabels(rows []Answer, from []site.Row) {
+	count := map[string]int{}
+	givers := map[string]map[string]bool{}
+	for i, a := range rows {
+		count[a.Label]++
+		if givers[a.Label] == nil {
+			givers[a.Label] = map[string]bool{}
+		}
+		givers[a.Label][giver(&from[i])] = true
+	}
+	seen := map[string]bool{}
+	for i := range rows {
+		a, r := &rows[i], from[i]
+		if count[a.Label] < 2 {
+			continue
+		}
+		many := len(givers[a.Label]) > 1
+		switch {
+		case r.Older:
+			a.Label += " (older answer)"
+		case r.Also:
+			a.Label += " (another source)"
+		case !many:
+		case r.Joint != nil:
+			a.Label += ": " + r.Joint.Name
+		default:
+			a.Label += ": " + r.By.ShortName
+		}
+		for seen[a.Label] {
+			a.Label += " (another answer)"
+		}
+		seen[a.Label] = true
+	}
+}
+
 func (p *Page) answer(r site.Row) Answer {
 	q, a := r.Question, r.Answer
 	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, Undated: r.Undated}
 	var fs []string
 	if q.Kind.IsAnswer() {
-		fs = facts(q, a)
+		fs = append(facts(a), Conditions(&r, p.Council)...)
 	}
 	switch {
 	case q.Kind.IsAnswer() && q.Polarity == offer.Neutral && a.Status == offer.Yes && len(fs) > 0:
@@ -174,9 +220,7 @@ func (p *Page) answer(r site.Row) Answer {
 		}
 	}
 	v.Quote = a.Quote
-	if q.Overtaken.Overtook(a, r.AsOf) {
-		v.Overtaken = q.Overtaken.Note
-	}
+	v.Overtaken = Overtaken(&r)
 	return v
 }
 

@@ -92,8 +92,10 @@ func (p *Page) sourceNum(s *offer.Source) (int, string) {
 // SummaryItem is one piece of good news at the top of a council page.
 type SummaryItem struct {
 	Text string // in plain words, with its amount, age and conditions
+	When string // the year of its source, or "undated"
 	ID   string // the anchor of its row
 	From string // who gives it, on a district's page
+	Note string // a warning that a national change may have overtaken it
 }
 
 // Summary lists the headline answers that are good news for someone living
@@ -117,7 +119,7 @@ func (p *Page) Summary() []SummaryItem {
 		if r == nil || h.Good == "" || r.Answer.Status != offer.Yes || h.Polarity != offer.YesIsGood {
 			continue
 		}
-		item := SummaryItem{Text: goodNews(h, r), ID: rowID(h.Key)}
+		item := SummaryItem{Text: goodNews(h, r, p.Council), When: When(r), ID: rowID(h.Key), Note: Overtaken(r)}
 		if p.District() {
 			item.From = giver(r)
 		}
@@ -137,56 +139,30 @@ func giver(r *site.Row) string {
 	return r.By.Name
 }
 
-// goodNews writes a headline answer in plain words: the catalogue's phrase
-// with the amount, the age it lasts until, and who it is for.
-func goodNews(q *offer.Question, r *site.Row) string {
+// goodNews writes a headline answer in plain words, saying no more than
+// its row: the catalogue's phrase, the amount, the ages, every condition,
+// who reported it if not the council; its year or "undated" (When) follows
+// it wherever it goes. on is the council whose page or offer it shows on.
+func goodNews(q *offer.Question, r *site.Row, on *site.Council) string {
 	a := r.Answer
-	text := q.Good
-	amount := ""
+	text := strings.ReplaceAll(q.Good, "{by}", r.By.ShortName)
 	if a.GBP != nil {
-		amount = a.Qualifier() + amountOf(a) + per(a.Per)
+		text += ": " + a.Qualifier() + amountOf(a) + per(a.Per)
+	} else if a.Pct != nil {
+		text += ": " + a.Qualifier() + strconv.Itoa(*a.Pct) + "%"
 	}
-	if strings.Contains(text, "{gbp}") {
-		text = strings.ReplaceAll(text, "{gbp}", amount)
-	} else if amount != "" {
-		text += ": " + amount
+	from := int(a.FromAge)
+	if strings.Contains(q.Good, "after "+strconv.Itoa(from)) {
+		from = 0 // "Support after 21", not "after 21 from 21"
 	}
-	text = strings.ReplaceAll(text, "{by}", r.By.ShortName)
-	var conds []string
-	if a.ToAge > 0 {
-		conds = append(conds, "until "+strconv.Itoa(int(a.ToAge)))
+	if ages := Ages(from, int(a.ToAge)); ages != "" {
+		text += " " + ages
 	}
-	switch a.Scope {
-	case "own":
-		conds = append(conds, "if "+r.By.ShortName+" looked after you")
-	case "county":
-		who := "the county council"
-		if r.By.County != nil {
-			who = r.By.County.ShortName
-		}
-		conds = append(conds, "if "+who+" looked after you")
-	case "all":
-		conds = append(conds, "whoever looked after you")
-	}
-	if a.Anywhere {
-		conds = append(conds, "wherever you live")
-	}
-	switch a.Basis {
-	case "in_principle":
-		conds = append(conds, "case by case")
-	case "conditional":
-		conds = append(conds, "in some cases")
-	}
-	if a.MeansTest {
-		conds = append(conds, "depending on your income")
-	}
-	if len(conds) == 0 {
-		return text
-	}
-	first := conds[0]
-	if strings.HasPrefix(first, "until") {
-		text += " " + first
-		conds = conds[1:]
+	// The warning that a national change may have overtaken it follows
+	// the headline in full, so it is not repeated here.
+	conds := Conditions(r, on)
+	if w := Reported(r); w != "" {
+		conds = append(conds, w)
 	}
 	if len(conds) > 0 {
 		text += ", " + strings.Join(conds, ", ")
@@ -204,8 +180,32 @@ func rowID(key string) string { return "q-" + strings.ReplaceAll(key, ".", "-") 
 type WhoToAsk struct {
 	Care         *site.Council // the council whose leaving-care support applies
 	FirstContact string
-	Teams        []offer.Contact
+	Teams        []Contact // its leaving-care team, or its general contact where that is all there is
+	Back         string    // the ages it supports care leavers after 21, where its sources say so
 	Offers       []OfferLink
+}
+
+// Contact is a route to a council, with the number of its source in the
+// page's list.
+type Contact struct {
+	offer.Contact
+	SrcN   int
+	SrcRef string
+}
+
+// routes are the roles a care leaver can use alone, with no adviser.
+var routes = []string{"leaving_care_team", "general_contact"}
+
+// OtherContacts are the council's contacts that "Who to ask" does not
+// already give.
+func (p *Page) OtherContacts() []offer.Contact {
+	var out []offer.Contact
+	for _, ct := range p.Council.Contacts {
+		if !slices.Contains(routes, ct.Role) {
+			out = append(out, ct)
+		}
+	}
+	return out
 }
 
 // OfferLink is a council's published offer page.
@@ -224,10 +224,23 @@ func (p *Page) Ask() WhoToAsk {
 	if a := w.Care.Answers["offer.first_contact"]; a != nil {
 		w.FirstContact = a.Value
 	}
-	for _, ct := range w.Care.Contacts {
-		if ct.Role == "leaving_care_team" && ct.Status != offer.Unknown {
-			w.Teams = append(w.Teams, ct)
+	for _, role := range routes {
+		for _, ct := range w.Care.Contacts {
+			if ct.Role == role && ct.Status != offer.Unknown {
+				v := Contact{Contact: ct}
+				if src := w.Care.SourceByID(ct.Src); src != nil {
+					n, anchor := p.sourceNum(src)
+					v.SrcN, v.SrcRef = n, "#"+anchor
+				}
+				w.Teams = append(w.Teams, v)
+			}
 		}
+		if len(w.Teams) > 0 {
+			break // the general contact only where there is no team's
+		}
+	}
+	if a := w.Care.Answers["services.over_21_service"]; a != nil && a.Status == offer.Yes && a.ToAge >= 25 {
+		w.Back = Ages(0, int(a.ToAge))
 	}
 	for _, by := range []*site.Council{w.Care, c} {
 		if a := by.Answers["offer.url"]; a != nil && a.Value != "" && (len(w.Offers) == 0 || w.Offers[0].URL != a.Value) {

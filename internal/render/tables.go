@@ -16,7 +16,14 @@ type TableCell struct {
 	Verdict Verdict
 	Figure  string // its age, money, count or percentage, if any
 	From    string // who gives it, when that is not the council itself (a district's county)
-	Sort    string // the value sorting uses: a number, higher is more
+	// Terms are its conditions, who reported it if not the council, and
+	// its year or "undated", as a page's headline gives them.
+	Terms string
+	Sort  string // the value sorting uses: a number, higher is more
+	// Filter is what the table's answer filter matches: yes (for
+	// everyone), cond (yes for some, or case by case), no, other, or none
+	// where nothing is known.
+	Filter string
 }
 
 // statusRank orders answers for sorting when they have no figure.
@@ -39,15 +46,28 @@ func cell(c *site.Council, q *offer.Question) TableCell {
 	if q.Polarity == offer.Neutral && r.Answer.Status == offer.Yes && tc.Figure != "" {
 		tc.Verdict = Verdict{Class: "neutral"} // a figure needs no "Yes"
 	}
+	tc.Terms = strings.Join(terms(r, c), "; ")
 	switch {
 	case r.Joint != nil:
 		tc.From = "joint offer"
 	case r.By != c:
 		tc.From = r.By.ShortName
 	}
-	tc.Sort = strconv.Itoa(statusRank[r.Answer.Status])
+	rank := 2 * statusRank[r.Answer.Status]
+	if r.Answer.Status == offer.Yes && !Conditional(r.Answer) {
+		rank++ // a yes for everyone sorts above a yes case by case
+	}
+	tc.Sort = strconv.Itoa(rank)
 	if n, ok := amount(r.Answer); ok && r.Answer.Status == offer.Yes {
 		tc.Sort = strconv.Itoa(10 + n) // any amount sorts above a bare yes
+	}
+	switch {
+	case r.Answer.Status == offer.Yes && Conditional(r.Answer):
+		tc.Filter = "cond"
+	case r.Answer.Status == offer.Yes || r.Answer.Status == offer.No:
+		tc.Filter = string(r.Answer.Status)
+	default:
+		tc.Filter = "other"
 	}
 	return tc
 }
@@ -62,8 +82,8 @@ func figure(q *offer.Question, a *offer.Answer) string {
 		return about + count(*a.Count) + per(a.Per)
 	case a.Pct != nil:
 		return about + strconv.Itoa(*a.Pct) + "%"
-	case a.ToAge > 0:
-		return fmt.Sprintf("to age %d", a.ToAge)
+	case a.ToAge > 0 || a.FromAge > 0:
+		return Ages(int(a.FromAge), int(a.ToAge))
 	}
 	return ""
 }
@@ -202,7 +222,7 @@ func compareData(p *Page) template.JS {
 			}
 			cells++
 			write(&b, jsonString(q.Key), `:[`, jsonString(tc.Verdict.Class), `,`, jsonString(tc.Verdict.Symbol), `,`,
-				jsonString(tc.Verdict.Word), `,`, jsonString(tc.Figure), `,`, jsonString(tc.From), `]`)
+				jsonString(tc.Verdict.Word), `,`, jsonString(join("; ", tc.Figure, tc.Terms)), `,`, jsonString(tc.From), `]`)
 		}
 		if cells > 0 {
 			b.WriteByte('}')

@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -83,21 +82,37 @@ func writeItems(b *strings.Builder, name string, rows []site.Row, p *Page, c *si
 		if r.Joint != nil {
 			from = giver(&r)
 		}
-		write(b, `[`, jsonString(goodNews(r.Question, &r)), `,`, jsonString(p.Link(c.Path())+"#"+rowID(r.Question.Key)), `,`, jsonString(from), `]`)
+		write(b, `[`, jsonString(goodNews(r.Question, &r, nil)+" ("+When(&r)+")"), `,`, jsonString(p.Link(c.Path())+"#"+rowID(r.Question.Key)), `,`, jsonString(from), `]`)
 	}
 	b.WriteByte(']')
 }
 
 // writeTax writes the council's council tax answers: its exemption (its own,
-// else its joint offer's) as [status, to_age, scope, reciprocal, from], and
-// its payment for care leavers it looked after as [status, to_age,
-// anywhere], with whether it funds its districts' exemptions.
+// else its joint offer's) as [status, ages, scope, reciprocal, from, terms],
+// and its payment for care leavers it looked after as [status, ages,
+// anywhere, terms], with whether it funds its districts' exemptions. Ages
+// and terms are in the words every page uses; whom it covers is left to the
+// script.
+
+// taxTerms are a council tax answer's own conditions, who reported it if
+// not the council, and its year.
+func taxTerms(c *site.Council, a *offer.Answer, in *offer.Sourced) string {
+	r := &site.Row{Answer: a, By: c, Source: in.SourceOf(a), AsOf: in.AsOf(a)}
+	var basis string
+	switch a.Basis {
+	case "in_principle":
+		basis = "in principle, decided case by case"
+	case "conditional":
+		basis = "only in some cases"
+	}
+	return join("; ", a.Condition, basis, Reported(r), When(r))
+}
 func writeTax(b *strings.Builder, c *site.Council) {
-	ex, from := c.Answers["council_tax.exempt"], ""
+	ex, from, in := c.Answers["council_tax.exempt"], "", &c.Sourced
 	if ex == nil {
 		for _, j := range c.Joints {
 			if a := j.Answers["council_tax.exempt"]; a != nil {
-				ex, from = a, j.Name
+				ex, from, in = a, j.Name, &j.Sourced
 				if !j.Confirmed {
 					from += ", not yet confirmed by each council"
 				}
@@ -110,10 +125,12 @@ func writeTax(b *strings.Builder, c *site.Council) {
 		if r := c.Answers["council_tax.reciprocal"]; r != nil {
 			recip = string(r.Status)
 		}
-		write(b, `,"ex":[`, jsonString(string(ex.Status)), `,`, strconv.Itoa(int(ex.ToAge)), `,`, jsonString(ex.Scope), `,`, jsonString(recip), `,`, jsonString(from), `]`)
+		write(b, `,"ex":[`, jsonString(string(ex.Status)), `,`, jsonString(Ages(int(ex.FromAge), int(ex.ToAge))), `,`, jsonString(ex.Scope), `,`,
+			jsonString(recip), `,`, jsonString(from), `,`, jsonString(taxTerms(c, ex, in)), `]`)
 	}
 	if pays := c.Answers["council_tax.care_council_pays"]; pays != nil {
-		write(b, `,"pays":[`, jsonString(string(pays.Status)), `,`, strconv.Itoa(int(pays.ToAge)), `,`, boolJSON(pays.Anywhere), `]`)
+		write(b, `,"pays":[`, jsonString(string(pays.Status)), `,`, jsonString(Ages(int(pays.FromAge), int(pays.ToAge))), `,`,
+			boolJSON(pays.Anywhere), `,`, jsonString(taxTerms(c, pays, &c.Sourced)), `]`)
 	}
 	if f := c.Answers["council_tax.funds_districts"]; f != nil && f.Status == offer.Yes {
 		b.WriteString(`,"funds":true`)

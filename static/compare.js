@@ -1,0 +1,159 @@
+// localoffer: the comparison tables and the side-by-side page. Loaded only
+// by those pages, so a council page's script stays small. The tables and
+// the page are complete without it.
+
+// Comparison tables: sort by any column, filter by region, type and known
+// answers, and tick councils to compare. The table is complete without this.
+function table(tools) {
+  const tbl = document.getElementById(tools.dataset.tableTools);
+  const body = tbl.tBodies[0];
+  const rows = [...body.rows];
+  const heads = [...tbl.tHead.rows[0].cells];
+  const status = tools.querySelector("#f-status");
+  const region = tools.querySelector("#f-region");
+  const tier = tools.querySelector("#f-tier");
+  const knownOnly = tools.querySelector("#f-known");
+  const answer = tools.querySelector("#f-answer");
+  const compare = tools.querySelector("#f-compare");
+  const base = compare.getAttribute("href");
+  const chosen = [];
+
+  heads.forEach((th, col) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "sort";
+    button.textContent = th.textContent;
+    th.replaceChildren(button);
+    button.addEventListener("click", () => sortBy(col, th));
+  });
+
+  function value(row, col) {
+    const cell = row.cells[col];
+    return col === 0 ? cell.textContent : Number(cell.dataset.sort ?? -1);
+  }
+
+  function sortBy(col, th) {
+    const now = th.getAttribute("aria-sort");
+    // Names sort A to Z first, figures highest first; a second press reverses.
+    const next = now === "ascending" ? "descending" : now === "descending" ? "ascending" : col === 0 ? "ascending" : "descending";
+    heads.forEach((h) => h.removeAttribute("aria-sort"));
+    th.setAttribute("aria-sort", next);
+    const dir = next === "descending" ? -1 : 1;
+    const sorted = [...rows].sort((a, b) => {
+      const va = value(a, col), vb = value(b, col);
+      const byValue = col === 0 ? dir * va.localeCompare(vb) : dir * (va - vb);
+      return byValue || value(a, 0).localeCompare(value(b, 0));
+    });
+    body.replaceChildren(...sorted);
+    const order = col === 0 ? (next === "descending" ? "Z to A" : "A to Z") : next === "descending" ? "highest first" : "lowest first";
+    status.textContent = `Sorted by ${th.textContent}, ${order}`;
+  }
+
+  function filter() {
+    let shown = 0;
+    for (const row of rows) {
+      const hide =
+        (region && region.value && row.dataset.region !== region.value) ||
+        (tier.value && row.dataset.tier !== tier.value) ||
+        (knownOnly.checked && row.dataset.known === "0") ||
+        // "2:cond": the third question's answer is yes for some, or case by case.
+        (answer && answer.value && row.cells[+answer.value.split(":")[0] + 1].dataset.a !== answer.value.split(":")[1]);
+      row.hidden = hide;
+      if (!hide) shown++;
+    }
+    status.textContent = `${shown} of ${rows.length} councils shown`;
+  }
+
+  for (const row of rows) {
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.className = "choose";
+    box.setAttribute("aria-label", `Compare ${row.cells[0].textContent}`);
+    box.addEventListener("change", () => {
+      const slug = row.dataset.slug;
+      const i = chosen.indexOf(slug);
+      if (box.checked && i < 0) chosen.push(slug);
+      if (!box.checked && i >= 0) chosen.splice(i, 1);
+      if (chosen.length > 4) {
+        const first = chosen.shift();
+        const dropped = body.querySelector(`tr[data-slug="${first}"]`);
+        dropped.querySelector("input.choose").checked = false;
+        status.textContent = `Up to four councils can be compared: ${dropped.cells[0].textContent.trim()} was unticked.`;
+      }
+      compare.href = chosen.length ? `${base}?c=${chosen.join(",")}` : base;
+      compare.textContent = `Compare chosen councils (${chosen.length})`;
+    });
+    row.cells[0].prepend(box, " ");
+  }
+  [region, tier, knownOnly, answer].forEach((el) => el && el.addEventListener("change", filter));
+  tools.hidden = false;
+}
+
+// Compare chosen councils side by side, from the choice in the address
+// (?c=leicester,hertsmere). On a phone the answers stack.
+function compareCouncils(form) {
+  const data = JSON.parse(document.getElementById("compare-data").textContent);
+  const bySlug = new Map(data.c.map((c) => [c.s, c]));
+  const out = document.getElementById("comparison");
+  const status = form.querySelector("#compare-status");
+  const selects = [...form.querySelectorAll("select")];
+
+  function chosenFromAddress() {
+    const params = new URLSearchParams(location.search);
+    const slugs = params.getAll("c").flatMap((v) => v.split(",")).map((s) => s.trim()).filter((s) => bySlug.has(s));
+    return [...new Set(slugs)].slice(0, 4);
+  }
+
+  function el(tag, props = {}, ...kids) {
+    const e = Object.assign(document.createElement(tag), props);
+    e.append(...kids);
+    return e;
+  }
+
+  function render(slugs) {
+    const cs = slugs.map((s) => bySlug.get(s));
+    selects.forEach((sel, i) => (sel.value = slugs[i] || ""));
+    if (cs.length < 2) {
+      out.replaceChildren();
+      status.textContent = cs.length ? "Choose at least one more council." : "";
+      return;
+    }
+    const head = el("div", { className: `cmp-head cmp-${cs.length}` }, ...cs.map((c) => el("p", {}, el("a", { href: c.h, textContent: c.n }), el("span", { className: "count", textContent: " " + c.a }))));
+    const parts = [el("h2", { id: "cmp", textContent: cs.map((c) => c.n).join(", ") }), head];
+    let section = "";
+    for (const q of data.q) {
+      if (!cs.some((c) => c.c && c.c[q.k])) continue;
+      if (q.s !== section) {
+        section = q.s;
+        parts.push(el("h3", { textContent: section }));
+      }
+      const dl = el("dl", { className: `cmp cmp-${cs.length}` });
+      for (const c of cs) {
+        const v = c.c && c.c[q.k];
+        const dd = v
+          ? el("dd", {}, el("span", { className: `v ${v[0]}` }, el("span", { ariaHidden: "true", textContent: v[1] }), " " + v[2]), (v[3] ? " " + v[3] : "") + (v[4] ? ` (${v[4]})` : ""))
+          : el("dd", { className: "nk", textContent: "Not known" });
+        dl.append(el("div", {}, el("dt", { textContent: c.n }), dd));
+      }
+      parts.push(el("h4", { textContent: q.l }), dl);
+    }
+    out.replaceChildren(...parts);
+    status.textContent = `Comparing ${cs.length} councils.`;
+    document.title = `${cs.map((c) => c.n).join(", ")} – compared`;
+  }
+
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const slugs = [...new Set(selects.map((s) => s.value).filter(Boolean))];
+    const url = new URL(location.href);
+    url.search = slugs.length ? `?c=${slugs.join(",")}` : "";
+    history.replaceState(null, "", url);
+    render(slugs);
+  });
+  render(chosenFromAddress());
+}
+
+if (typeof document !== "undefined") {
+  document.querySelectorAll("[data-table-tools]").forEach(table);
+  document.querySelectorAll("form[data-compare]").forEach(compareCouncils);
+}
