@@ -22,7 +22,7 @@ const summaryProbe = `(() => {
     top: s.getBoundingClientRect().top + scrollY,
     items: items.map((li) => li.textContent.replace(/\s+/g, " ").trim()),
     links: items.filter((li) => { const a = li.querySelector("a"); return a && document.getElementById(a.getAttribute("href").slice(1)); }).length,
-    who: [...s.querySelectorAll("ul.who li")].map((li) => li.textContent.replace(/\s+/g, " ").trim()),
+    who: [...document.querySelectorAll("ul.who li")].map((li) => li.textContent.replace(/\s+/g, " ").trim()),
   };
 })()`
 
@@ -123,4 +123,38 @@ func TestSourcesSayUndatedOnce(t *testing.T) {
 	if got.Marks < 10 {
 		t.Errorf("%d rows carry a short mark, want one on each undated row", got.Marks)
 	}
+}
+
+// TestNothingKnownSaysSoFirst: on a phone, a council with nothing known
+// says so on the first screen, with the ready request as the next step.
+func TestNothingKnownSaysSoFirst(t *testing.T) {
+	ctx, rec := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	load(t, ctx, rec, "/councils/west-berkshire/", false)
+	type seen struct {
+		Notice float64 `json:"notice"` // the bottom of the "not found" words, in CSS pixels from the top
+		Ask    float64 `json:"ask"`    // the bottom of the link to the request
+		Text   string  `json:"text"`
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[seen](`(() => {
+  const strong = [...document.querySelectorAll("main strong")].find((s) => s.textContent.startsWith("We have not found West Berkshire's offer"));
+  const ask = [...document.querySelectorAll("main a[href='#s-ask']")][0];
+  return {
+    notice: strong ? strong.getBoundingClientRect().bottom + scrollY : 1e9,
+    ask: ask ? ask.getBoundingClientRect().bottom + scrollY : 1e9,
+    text: ask ? ask.textContent : "",
+  };
+})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Notice > 844 {
+		t.Errorf("West Berkshire's \"we have not found\" ends %.0f px down the page, want within the first screen (844)", got.Notice)
+	}
+	if got.Ask > 844 || !strings.Contains(got.Text, "Freedom of Information request") {
+		t.Errorf("the link to the ready request (%q) ends %.0f px down, want within the first screen", got.Text, got.Ask)
+	}
+	checkClean(t, ctx, rec, "/councils/west-berkshire/")
 }

@@ -264,7 +264,7 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 	seen := map[string]int{}
 	d.items(n, "sources", func(i int, at string, item *yaml.Node, pairs []pair) {
 		var s offer.Source
-		var idNode, titleNode *yaml.Node
+		var idNode, titleNode, urlNode *yaml.Node
 		for _, p := range pairs {
 			path := join(at, p.name)
 			switch p.name {
@@ -298,6 +298,7 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 			case "retrieved":
 				s.Retrieved = d.date(p.v, path, false)
 			case "url":
+				urlNode = p.v
 				s.URL = d.link(p.v, path)
 			case "licence":
 				s.Licence = d.text(p.v, path)
@@ -319,7 +320,7 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 			d.errorf(item, at, "missing title")
 		}
 		if slices.Contains(offer.WebTypes, s.Type) {
-			if s.URL == "" {
+			if urlNode == nil {
 				d.errorf(item, at, "missing url: a source of type %s is a web page, so give its exact address", s.Type)
 			}
 			if s.Publisher == "" {
@@ -330,9 +331,6 @@ func (d *decoder) sources(n *yaml.Node) []offer.Source {
 	})
 	return out
 }
-
-// mobile matches UK mobile numbers, which belong to people, not teams.
-var mobile = regexp.MustCompile(`^(\+44\s?7|07)[0-9 ]{9,11}$`)
 
 // contacts reads the council's contacts, refusing a person's own mobile
 // number or e-mail address.
@@ -358,10 +356,7 @@ func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
 					d.errorf(p.v, path, "want an e-mail address, got %q", ct.Email)
 				}
 			case "phone":
-				ct.Phone = d.text(p.v, path)
-				if mobile.MatchString(ct.Phone) {
-					d.errorf(p.v, path, "%q is a mobile number: publish a team or switchboard number, never a person's own", ct.Phone)
-				}
+				ct.Phone = d.text(p.v, path) // text refuses a mobile number
 			case "url":
 				ct.URL = d.link(p.v, path)
 			case "status":
@@ -379,7 +374,7 @@ func (d *decoder) contacts(n *yaml.Node, c *offer.Council) []offer.Contact {
 		if roleNode == nil {
 			d.errorf(item, at, "missing role")
 		}
-		if emailNode != nil && personal(ct.Email, ct.Name) {
+		if emailNode != nil && privacyProblems(ct.Email) == nil && personal(ct.Email, ct.Name) {
 			d.errorf(emailNode, join(at, "email"), "%q looks like %s's own address: publish a team inbox, never a person's own", ct.Email, ct.Name)
 		}
 		out = append(out, ct)

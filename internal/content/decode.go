@@ -170,6 +170,9 @@ func (d *decoder) text(n *yaml.Node, path string) string {
 	if ok && strings.TrimSpace(s) == "" {
 		d.errorf(n, path, "want text, got an empty value")
 	}
+	for _, msg := range privacyProblems(s) {
+		d.errorf(n, path, "%s", msg)
+	}
 	return strings.TrimSpace(s)
 }
 
@@ -280,6 +283,9 @@ func (d *decoder) link(n *yaml.Node, path string) string {
 	return s
 }
 
+// linkPattern is the JSON Schema's pattern for links, so the two agree.
+var linkPattern = regexp.MustCompile(offer.LinkPattern)
+
 // checkLink returns why s is not an acceptable link, or "".
 func checkLink(s string) string {
 	u, err := url.Parse(s)
@@ -298,6 +304,9 @@ func checkLink(s string) string {
 		}
 	default:
 		return bad
+	}
+	if !linkPattern.MatchString(s) {
+		return fmt.Sprintf("want a link a browser accepts as written, with no spaces, brackets or quotes (write them as %%20, %%5B and so on), got %q", s)
 	}
 	return ""
 }

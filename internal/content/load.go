@@ -144,6 +144,8 @@ func parse(file string, src []byte, now time.Time) (root *yaml.Node, body []byte
 		problems = append(problems, diag.Diagnostic{File: file, Line: 1, Col: 1,
 			Msg: fmt.Sprintf("file name: want lower-case letters, digits and dashes, like hertsmere.md, got %q", path.Base(file))})
 	}
+	first := bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1
+	problems = append(problems, bodyPrivacy(file, body, first)...)
 	return root, body, &decoder{file: file, lineOff: off, now: now}, slug, problems, true
 }
 

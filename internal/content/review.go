@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/localoffer/localoffer/internal/diag"
@@ -27,6 +28,11 @@ func Review(set *Set, now time.Time) diag.List {
 			a := s.Answers[k]
 			if !offer.Lookup(k).Kind.IsAnswer() {
 				continue
+			}
+			for _, x := range append([]*offer.Answer{a}, a.Also...) {
+				if other := offer.OffTopic(offer.Lookup(k), x.Quote); other != "" {
+					warn(file, int(x.Line), int(x.Col), k, fmt.Sprintf("its quote speaks of %s, not of this question: is it filed under the right question?", strings.ToLower(offer.SectionByKey(other).Title)))
+				}
 			}
 			switch d := s.AsOf(a); {
 			case d.IsZero():

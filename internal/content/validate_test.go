@@ -7,11 +7,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/offer"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/invalid/*.golden from what Load reports")
@@ -136,5 +138,34 @@ func checkSorted(t *testing.T, problems diag.List) {
 	})
 	if !sorted {
 		t.Errorf("problems are not sorted by file, line and column:\n%s", problems.Error())
+	}
+}
+
+// TestLinksAgreeWithTheSchema: the checker accepts a link exactly when the
+// JSON Schema's pattern does, and neither accepts one a browser would not
+// take as written.
+func TestLinksAgreeWithTheSchema(t *testing.T) {
+	schema := regexp.MustCompile(offer.LinkPattern)
+	for link, ok := range map[string]bool{
+		"https://www.luton.gov.uk/council_tax/help-%5Bpaying/default.aspx": true,
+		"https://www.luton.gov.uk/council_tax/help-[paying/default.aspx":   false,
+		"https://example.org/a page":                                       false,
+		"https://example.org/100%":                                         false,
+		`https://example.org/"quoted"`:                                     false,
+		"https://example.org/a;jsessionid=1?b=c&d=e#top":                   true,
+		"HTTPS://example.org/":                                             true,
+		"https://example.org":                                              true,
+		"mailto:leavingcare@example.gov.uk":                                true,
+		"tel:0116 454 1000":                                                false,
+		"tel:01164541000":                                                  true,
+		"javascript:alert(1)":                                              false,
+		"https:leisure":                                                    false,
+	} {
+		if got := checkLink(link) == ""; got != ok {
+			t.Errorf("checkLink(%q) accepts: %v, want %v", link, got, ok)
+		}
+		if got := schema.MatchString(link); got != ok {
+			t.Errorf("the schema's pattern matches %q: %v, want %v", link, got, ok)
+		}
 	}
 }

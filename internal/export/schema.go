@@ -16,7 +16,7 @@ import (
 // The patterns the schema gives values, as internal/content checks them.
 const (
 	DatePattern = `^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`
-	LinkPattern = `^(https?://[^/?#\s]+([/?#]\S*)?|mailto:\S+|tel:\S+)$`
+	LinkPattern = offer.LinkPattern
 )
 
 // kindDefs names the definition in $defs that each kind of question uses;

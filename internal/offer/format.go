@@ -29,6 +29,11 @@ const (
 	GSSPattern = `^E(0[6-9]|10)[0-9]{6}$`
 	// IDPattern is a source id or a file name: lower-case words and dashes.
 	IDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+	// LinkPattern is a link a browser accepts as written: an http or https
+	// address whose host is a name and whose path, query and fragment hold
+	// only the characters a URL may hold (so no spaces, brackets or quotes,
+	// and % only before two hex digits), or a mailto or tel link.
+	LinkPattern = `^([Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]([A-Za-z0-9._~:/?#@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)?|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s<>"\[\]]+|[Tt][Ee][Ll]:[^\s<>"]+)$`
 )
 
 // SectionByKey returns the section with that key, or nil.

@@ -134,3 +134,22 @@ func TestAskedNamesAnswerQuestions(t *testing.T) {
 		}
 	}
 }
+
+func TestOffTopic(t *testing.T) {
+	for _, tc := range []struct {
+		key, quote, want string
+	}{
+		// Hertfordshire's council tax help was once filed as financial support.
+		{"money.financial_support", "Care leavers between 18-21 years old (though not beyond your 21st birthday) are offered financial support by Hertfordshire County Council to pay their Council Tax bill.", "council_tax"},
+		{"council_tax.care_council_pays", "Care leavers between 18-21 years old are offered financial support by Hertfordshire County Council to pay their Council Tax bill.", ""},
+		{"money.birthday", "Free gym membership and swimming at our leisure centres.", "leisure"},
+		{"home.setup_allowance", "We will act as your guarantor for your first tenancy.", "housing"},
+		// A quote that names its own subject beside another's is fine.
+		{"health.prescriptions", "care leavers will receive free prescriptions and be exempt from council tax up to the age of 25.", ""},
+		{"education.he_bursary", "A bursary of £2,000 a year at university.", ""},
+	} {
+		if got := OffTopic(Lookup(tc.key), tc.quote); got != tc.want {
+			t.Errorf("OffTopic(%s, %q) = %q, want %q", tc.key, tc.quote, got, tc.want)
+		}
+	}
+}

@@ -49,7 +49,7 @@ var mapStates = []LegendItem{
 
 // coverageStates are the states of the coverage map.
 var coverageStates = []LegendItem{
-	{State: "good", Word: "Something known, from the council, its county or a joint offer"}, {State: "maybe", Word: "Looked for, nothing found yet"}, {State: "none", Word: "Not looked for yet"},
+	{State: "good", Word: "Something known for residents (from the council, its county or a joint offer)"}, {State: "maybe", Word: "Looked for, nothing found yet"}, {State: "none", Word: "Not looked for yet"},
 }
 
 // hexes lays out a map: for each area in the cartogram, its council's
@@ -125,7 +125,7 @@ func (p *Page) CoverageMap() HexMap {
 	return p.hexes("map-coverage", "How much is known, by area", coverageStates, func(c *site.Council) (string, string) {
 		switch {
 		case c.KnownAnswers() > 0:
-			return "good", "something known"
+			return "good", "something known for residents"
 		case !c.Checked.IsZero():
 			return "maybe", "looked for in " + c.Checked.Words() + ", nothing found yet"
 		}
