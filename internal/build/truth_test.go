@@ -229,3 +229,60 @@ func TestCountsAgreeWithCouncilsCSV(t *testing.T) {
 		t.Errorf("the national picture does not say %q", want)
 	}
 }
+
+// TestConditionsReachTheOpenData: the open data carries each answer's
+// conditions and year in the words the pages use.
+func TestConditionsReachTheOpenData(t *testing.T) {
+	site := files(buildReal(t))
+	read := func(name string) []map[string]string {
+		records, err := csv.NewReader(strings.NewReader(string(site[name]))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []map[string]string
+		for _, r := range records[1:] {
+			row := map[string]string{}
+			for i, h := range records[0] {
+				row[h] = r[i]
+			}
+			out = append(out, row)
+		}
+		return out
+	}
+	found := 0
+	for _, row := range read("data/councils.csv") {
+		switch row["short_name"] {
+		case "Leicester":
+			found++
+			if got := row["housing.guarantor.conditions"]; got != "in principle, decided case by case; undated" {
+				t.Errorf("Leicester's guarantor conditions in councils.csv: %q", got)
+			}
+		case "Dartford":
+			found++
+			if got := row["home.setup_allowance.conditions"]; !strings.HasPrefix(got, "if Kent looked after you") {
+				t.Errorf("Dartford's setting-up-home conditions in councils.csv: %q, want it to say whom Kent's grant is for", got)
+			}
+		}
+	}
+	for _, row := range read("data/answers.csv") {
+		if row["council"] == "Telford & Wrekin Council" && row["question"] == "council_tax.exempt" {
+			found++
+			if !strings.Contains(row["conditions"], "only if you live alone") || row["condition"] != "only if you live alone" {
+				t.Errorf("Telford and Wrekin's exemption in answers.csv: condition %q, conditions %q", row["condition"], row["conditions"])
+			}
+		}
+	}
+	if found != 3 {
+		t.Errorf("found %d of the 3 rows checked", found)
+	}
+}
+
+// TestRequestAsksToConfirmOldFigures: the ready FOI request asks a council
+// to confirm an answer that a national change may have overtaken.
+func TestRequestAsksToConfirmOldFigures(t *testing.T) {
+	page := html.UnescapeString(string(files(buildReal(t))["councils/leicester/index.html"]))
+	want := "Setting-up-home allowance: the answer we hold is £2,000 (undated). Since April 2023 the government's recommended minimum has been £3,000. Please confirm what you give care leavers now"
+	if !strings.Contains(page, want) {
+		t.Errorf("Leicester's request does not ask it to confirm its £2,000: want %q", want)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/wording"
 )
 
 // AnswerColumns are the columns of answers.csv, in order (content/data.md
@@ -18,9 +19,10 @@ var AnswerColumns = []string{
 	"gss", "council", "tier", "region", "joint", "confirmed",
 	"section", "question", "label", "provider",
 	"status", "value", "from_age", "to_age", "gbp", "count_min", "count_max", "pct",
-	"up_to", "at_least", "approx", "per", "basis", "scope", "means_tested", "anywhere",
+	"up_to", "at_least", "approx", "per", "basis", "scope", "means_tested", "anywhere", "condition",
 	"details", "apply", "note",
 	"source_type", "secondary", "source", "publisher", "source_url", "as_of", "quote",
+	"conditions", "year",
 }
 
 // CouncilColumns are the first columns of councils.csv; HeadlineColumns follow.
@@ -31,7 +33,8 @@ var CouncilColumns = []string{
 
 // HeadlineColumns are councils.csv's columns for the catalogue's headline
 // questions: for each, the status, the age and amount where it takes them,
-// and who gives the answer.
+// who gives the answer, and its conditions, who reported it and its year in
+// the words the site's pages use.
 var HeadlineColumns = func() []string {
 	var out []string
 	for _, q := range offer.Headlines {
@@ -39,7 +42,7 @@ var HeadlineColumns = func() []string {
 		if q.Kind == offer.KindMoney {
 			out = append(out, q.Key+".gbp")
 		}
-		out = append(out, q.Key+".by")
+		out = append(out, q.Key+".by", q.Key+".conditions")
 	}
 	return out
 }()
@@ -103,7 +106,7 @@ func councilAnswers(b *bytes.Buffer, c *site.Council) error {
 		q := &offer.Catalogue[i]
 		if a := c.Answers[q.Key]; a != nil {
 			for _, a := range append([]*offer.Answer{a}, a.Also...) {
-				records = append(records, answerRecord(q, a, &c.Sourced, []string{c.GSS, c.Name, c.Tier, c.Region, "", ""}))
+				records = append(records, answerRecord(q, a, &c.Sourced, c, []string{c.GSS, c.Name, c.Tier, c.Region, "", ""}))
 			}
 		}
 	}
@@ -124,7 +127,7 @@ func jointAnswers(b *bytes.Buffer, s *site.Site) error {
 					if len(j.Members) > 0 {
 						who[3] = j.Members[0].Region
 					}
-					records = append(records, answerRecord(q, a, &j.Sourced, who))
+					records = append(records, answerRecord(q, a, &j.Sourced, nil, who))
 				}
 			}
 		}
@@ -133,7 +136,7 @@ func jointAnswers(b *bytes.Buffer, s *site.Site) error {
 }
 
 // answerRecord is one row of answers.csv: who, then the answer, then its source.
-func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, who []string) []string {
+func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, by *site.Council, who []string) []string {
 	var countMin, countMax string
 	if a.Count != nil {
 		countMin, countMax = strconv.Itoa(a.Count.Min), strconv.Itoa(a.Count.Max)
@@ -144,16 +147,28 @@ func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, who []s
 		note = q.Overtaken.Note
 	}
 	var srcType, secondary, title, publisher, url string
-	if src := in.SourceOf(a); src != nil {
+	src := in.SourceOf(a)
+	if src != nil {
 		srcType, title, publisher, url = src.Type, src.Title, src.Publisher, src.URL
 		secondary = strconv.FormatBool(src.Secondary())
 	}
 	return append(who,
 		q.Section, q.Key, q.Label, providerWord(q.Provider),
 		string(a.Status), value(a), number(int(a.FromAge)), number(int(a.ToAge)), a.Pounds(), countMin, countMax, pointer(a.Pct),
-		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest), boolCell(a.Anywhere),
+		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest), boolCell(a.Anywhere), a.Condition,
 		a.Details, a.Apply, note,
-		srcType, secondary, title, publisher, url, asOf.String(), a.Quote)
+		srcType, secondary, title, publisher, url, asOf.String(), a.Quote,
+		terms(&site.Row{Question: q, Answer: a, By: by, Source: src, AsOf: asOf}, nil), wording.When(&site.Row{AsOf: asOf}))
+}
+
+// terms are an answer's conditions and who reported it, in the words the
+// site's pages use, joined by "; ".
+func terms(r *site.Row, on *site.Council) string {
+	out := wording.Conditions(r, on)
+	if w := wording.Reported(r); w != "" {
+		out = append(out, w)
+	}
+	return strings.Join(out, "; ")
 }
 
 // councilRow writes a council's row of councils.csv, from its facts.
@@ -175,15 +190,19 @@ func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) er
 		}
 	}
 	for _, q := range offer.Headlines {
-		var status, toAge, gbp, by string
+		var status, toAge, gbp, by, conds string
 		if r := byKey[q.Key]; r != nil {
 			status, toAge, gbp, by = string(r.Answer.Status), number(int(r.Answer.ToAge)), r.Answer.Pounds(), givenBy(r)
+			if conds = terms(r, c); conds != "" {
+				conds += "; "
+			}
+			conds += wording.When(r)
 		}
 		rec = append(rec, status, toAge)
 		if q.Kind == offer.KindMoney {
 			rec = append(rec, gbp)
 		}
-		rec = append(rec, by)
+		rec = append(rec, by, conds)
 	}
 	return writeRecords(b, [][]string{rec})
 }

@@ -41,16 +41,25 @@ var (
 )
 
 // BodyAbout is a request that asks only the given questions, such as those
-// nobody has found a council's answer to yet, in catalogue order.
-func BodyAbout(qs []*offer.Question) string { return write(qs) }
+// nobody has found a council's answer to yet, in catalogue order, and then
+// asks the council to confirm each answer in confirm: recorded answers that
+// a national change may have overtaken.
+func BodyAbout(qs []*offer.Question, confirm []string) string { return write(qs, confirm) }
 
-func body(tier string) string { return write(offer.ForTier(tier)) }
+// Confirm asks a council to confirm a recorded answer that a national change
+// may have overtaken: what we hold, from when, and what changed since.
+func Confirm(q *offer.Question, recorded, when string) string {
+	return fmt.Sprintf("%s: the answer we hold is %s (%s). %s Please confirm what you give care leavers now, and since when.",
+		q.Label, recorded, when, q.Overtaken.Fact)
+}
 
-func write(qs []*offer.Question) string {
+func body(tier string) string { return write(offer.ForTier(tier), nil) }
+
+func write(qs []*offer.Question, confirm []string) string {
 	var b strings.Builder
 	b.WriteString("Under the Freedom of Information Act 2000, please tell me about your local offer for care leavers " +
 		"(section 2 of the Children and Social Work Act 2017). For each question, please answer yes, no or " +
-		"that you are considering it, and give any age limit, amount or number, whether it is only for care " +
+		"that you are considering it, and give any age limit (the birthday it ends on), amount or number, whether it is only for care " +
 		"leavers you looked after, and how a care leaver asks for it.\n")
 	n := 0
 	section := ""
@@ -61,6 +70,13 @@ func write(qs []*offer.Question) string {
 		}
 		n++
 		fmt.Fprintf(&b, "%d. %s\n", n, q.Ask)
+	}
+	if len(confirm) > 0 {
+		b.WriteString("\nPlease also confirm these answers, which may have changed\n")
+		for _, c := range confirm {
+			n++
+			fmt.Fprintf(&b, "%d. %s\n", n, c)
+		}
 	}
 	b.WriteString("\nIf you do not hold some of this information, please answer the other questions.\n\nYours faithfully,\n")
 	return b.String()

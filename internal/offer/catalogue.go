@@ -113,6 +113,7 @@ type Change struct {
 	Since    Date   // answers dated before this may be out of date
 	BelowGBP int    // undated answers of less than this may be too (0: none)
 	Note     string // what an old answer may no longer show, in a sentence for people
+	Fact     string // the change itself, in a sentence, for the FOI request
 	// Source is the document that states the change, and Quote its words.
 	Source Source
 	Quote  string
@@ -255,6 +256,7 @@ var Catalogue = build(
 	overtaken(kind(KindMoney, "home.setup_allowance", "Setting-up-home allowance", "Do you provide care leavers with a setting-up-home allowance? If so, how much?", CareCouncil),
 		Change{Since: Date{Year: 2023, Month: 4, Day: 1}, BelowGBP: 3000,
 			Note: "This may be out of date: since April 2023 the government's recommended minimum is £3,000. Ask your personal adviser what you can get now.",
+			Fact: "Since April 2023 the government's recommended minimum has been £3,000.",
 			Source: Source{Type: "foi", Title: "Care leavers' setting up home allowance", Publisher: "Thurrock Council",
 				Published: Date{Year: 2024, Month: 6, Day: 11}, URL: "https://thurrock.gov.uk/foi-responses/care-leavers%E2%80%99-setting-up-home-allowance"},
 			Quote: "Government increased the minimum recommended amount to £3,000 from April 2023."}),

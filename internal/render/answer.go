@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/wording"
 )
 
 // Verdict is how an answer's status is shown: a symbol and a word, never
@@ -56,7 +57,7 @@ func symbolFor(class string) string {
 func facts(a *offer.Answer) []string {
 	var out []string
 	about := a.Qualifier()
-	if ages := Ages(int(a.FromAge), int(a.ToAge)); ages != "" {
+	if ages := wording.Ages(int(a.FromAge), int(a.ToAge)); ages != "" {
 		out = append(out, ages)
 	}
 	if a.GBP != nil {

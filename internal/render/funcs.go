@@ -12,6 +12,7 @@ import (
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/publish"
 	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/wording"
 )
 
 // funcs are the helpers templates may call.
@@ -160,15 +161,25 @@ func (p *Page) FOIRequest() template.HTML {
 		return foiRequest(c.Name, c.Tier)
 	}
 	var qs []*offer.Question
+	var confirm []string
 	for _, sec := range p.Sections() {
 		for _, g := range sec.Gaps {
 			if g.By == c {
 				qs = append(qs, g.Questions...)
 			}
 		}
+		for i := range sec.Rows {
+			if r := &sec.Rows[i]; r.By == c && r.Joint == nil && !r.Older && !r.Also && wording.Overtaken(r) != "" {
+				recorded := "yes, with no amount"
+				if r.Answer.GBP != nil {
+					recorded = r.Answer.Qualifier() + amountOf(r.Answer) + per(r.Answer.Per)
+				}
+				confirm = append(confirm, foi.Confirm(r.Question, recorded, wording.When(r)))
+			}
+		}
 	}
-	if len(qs) == 0 {
+	if len(qs) == 0 && len(confirm) == 0 {
 		return ""
 	}
-	return template.HTML(template.HTMLEscapeString("Dear " + c.Name + ",\n\n" + foi.BodyAbout(qs))) //nolint:gosec // escaped
+	return template.HTML(template.HTMLEscapeString("Dear " + c.Name + ",\n\n" + foi.BodyAbout(qs, confirm))) //nolint:gosec // escaped
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/wording"
 )
 
 // Answer is one row of a council page, worked out in Go once so the
@@ -166,7 +167,7 @@ func (p *Page) answer(r site.Row) Answer {
 	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, Undated: r.Undated}
 	var fs []string
 	if q.Kind.IsAnswer() {
-		fs = append(facts(a), Conditions(&r, p.Council)...)
+		fs = append(facts(a), wording.Conditions(&r, p.Council)...)
 	}
 	switch {
 	case q.Kind.IsAnswer() && q.Polarity == offer.Neutral && a.Status == offer.Yes && len(fs) > 0:
@@ -220,7 +221,7 @@ func (p *Page) answer(r site.Row) Answer {
 		}
 	}
 	v.Quote = a.Quote
-	v.Overtaken = Overtaken(&r)
+	v.Overtaken = wording.Overtaken(&r)
 	return v
 }
 

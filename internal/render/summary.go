@@ -7,6 +7,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/wording"
 )
 
 // PageSource is one source in a page's numbered list of sources.
@@ -119,7 +120,7 @@ func (p *Page) Summary() []SummaryItem {
 		if r == nil || h.Good == "" || r.Answer.Status != offer.Yes || h.Polarity != offer.YesIsGood {
 			continue
 		}
-		item := SummaryItem{Text: goodNews(h, r, p.Council), When: When(r), ID: rowID(h.Key), Note: Overtaken(r)}
+		item := SummaryItem{Text: goodNews(h, r, p.Council), When: wording.When(r), ID: rowID(h.Key), Note: wording.Overtaken(r)}
 		if p.District() {
 			item.From = giver(r)
 		}
@@ -155,13 +156,13 @@ func goodNews(q *offer.Question, r *site.Row, on *site.Council) string {
 	if strings.Contains(q.Good, "after "+strconv.Itoa(from)) {
 		from = 0 // "Support after 21", not "after 21 from 21"
 	}
-	if ages := Ages(from, int(a.ToAge)); ages != "" {
+	if ages := wording.Ages(from, int(a.ToAge)); ages != "" {
 		text += " " + ages
 	}
 	// The warning that a national change may have overtaken it follows
 	// the headline in full, so it is not repeated here.
-	conds := Conditions(r, on)
-	if w := Reported(r); w != "" {
+	conds := wording.Conditions(r, on)
+	if w := wording.Reported(r); w != "" {
 		conds = append(conds, w)
 	}
 	if len(conds) > 0 {
@@ -240,7 +241,7 @@ func (p *Page) Ask() WhoToAsk {
 		}
 	}
 	if a := w.Care.Answers["services.over_21_service"]; a != nil && a.Status == offer.Yes && a.ToAge >= 25 {
-		w.Back = Ages(0, int(a.ToAge))
+		w.Back = wording.Ages(0, int(a.ToAge))
 	}
 	for _, by := range []*site.Council{w.Care, c} {
 		if a := by.Answers["offer.url"]; a != nil && a.Value != "" && (len(w.Offers) == 0 || w.Offers[0].URL != a.Value) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/wording"
 )
 
 // TableCell is one council's answer to one question in a comparison table.
@@ -54,7 +55,7 @@ func cell(c *site.Council, q *offer.Question) TableCell {
 		tc.From = r.By.ShortName
 	}
 	rank := 2 * statusRank[r.Answer.Status]
-	if r.Answer.Status == offer.Yes && !Conditional(r.Answer) {
+	if r.Answer.Status == offer.Yes && !wording.Conditional(r.Answer) {
 		rank++ // a yes for everyone sorts above a yes case by case
 	}
 	tc.Sort = strconv.Itoa(rank)
@@ -62,7 +63,7 @@ func cell(c *site.Council, q *offer.Question) TableCell {
 		tc.Sort = strconv.Itoa(10 + n) // any amount sorts above a bare yes
 	}
 	switch {
-	case r.Answer.Status == offer.Yes && Conditional(r.Answer):
+	case r.Answer.Status == offer.Yes && wording.Conditional(r.Answer):
 		tc.Filter = "cond"
 	case r.Answer.Status == offer.Yes || r.Answer.Status == offer.No:
 		tc.Filter = string(r.Answer.Status)
@@ -83,7 +84,7 @@ func figure(q *offer.Question, a *offer.Answer) string {
 	case a.Pct != nil:
 		return about + strconv.Itoa(*a.Pct) + "%"
 	case a.ToAge > 0 || a.FromAge > 0:
-		return Ages(int(a.FromAge), int(a.ToAge))
+		return wording.Ages(int(a.FromAge), int(a.ToAge))
 	}
 	return ""
 }

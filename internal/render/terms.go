@@ -1,139 +1,23 @@
 package render
 
 import (
-	"strconv"
 	"strings"
 
-	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/wording"
 )
-
-// The words in this file go wherever an answer goes: a council page's
-// headline and row, a comparison table's cell, the side-by-side page, a
-// map's caption and the open data. One function each, so that an age, a
-// condition or a date reads the same everywhere and a headline never says
-// more than its row.
-
-// Ages writes an answer's ages one way everywhere: "until your 25th
-// birthday" for to_age 25, "from 18 until your 21st birthday", "from 16".
-func Ages(from, to int) string {
-	switch {
-	case from > 0 && to > 0:
-		return "from " + strconv.Itoa(from) + " until your " + Ordinal(to) + " birthday"
-	case to > 0:
-		return "until your " + Ordinal(to) + " birthday"
-	case from > 0:
-		return "from " + strconv.Itoa(from)
-	}
-	return ""
-}
-
-// Ordinal writes 21 as 21st, 22 as 22nd, 25 as 25th.
-func Ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
-
-// Conditions lists what limits an answer, in plain words: whom it is for,
-// whether it is decided case by case, means-tested, or has a condition of
-// its own. on is the council whose page, table row or map area shows it:
-// leaving-care help shown there from another council (a district's
-// county) is only for care leavers that council looked after.
-func Conditions(r *site.Row, on *site.Council) []string {
-	a := r.Answer
-	var out []string
-	switch a.Scope {
-	case "own":
-		out = append(out, "if "+r.By.ShortName+" looked after you")
-	case "county":
-		who := "your county council"
-		if r.By.County != nil {
-			who = r.By.County.ShortName
-		}
-		out = append(out, "if "+who+" looked after you")
-	case "all":
-		out = append(out, "whoever looked after you")
-	default:
-		if r.Question.Provider == offer.CareCouncil && r.Joint == nil && on != nil && r.By != on {
-			out = append(out, "if "+r.By.ShortName+" looked after you")
-		}
-	}
-	if a.Anywhere {
-		out = append(out, "wherever you live")
-	}
-	if a.Condition != "" {
-		out = append(out, a.Condition)
-	}
-	switch a.Basis {
-	case "in_principle":
-		out = append(out, "in principle, decided case by case")
-	case "conditional":
-		out = append(out, "only in some cases")
-	}
-	if a.MeansTest {
-		out = append(out, "depending on your income or savings")
-	}
-	return out
-}
-
-// Conditional reports whether an answer holds only for some care leavers
-// or is decided case by case: sorting puts such a yes below a yes for
-// everyone, and the tables mark it.
-func Conditional(a *offer.Answer) bool {
-	return a.Basis == "in_principle" || a.Basis == "conditional" || a.MeansTest || a.Condition != ""
-}
-
-// Reported names who reported an answer whose source is not the council's
-// own, or is empty.
-func Reported(r *site.Row) string {
-	if r.Source == nil || !r.Source.Secondary() {
-		return ""
-	}
-	who := r.Source.Publisher
-	if who == "" {
-		who = sourceType(r.Source.Type)
-	}
-	return "reported by " + who + ", not confirmed by the council"
-}
-
-// When is the year an answer dates from, or "undated".
-func When(r *site.Row) string {
-	if r.AsOf.IsZero() {
-		return "undated"
-	}
-	return strconv.Itoa(int(r.AsOf.Year))
-}
-
-// Overtaken is the plain-words warning for an answer that a national change
-// since it, such as the £3,000 setting-up-home minimum, may have overtaken.
-func Overtaken(r *site.Row) string {
-	if q := r.Question; q.Overtaken.Overtook(r.Answer, r.AsOf) {
-		return q.Overtaken.Note
-	}
-	return ""
-}
 
 // terms is an answer's conditions, who reported it and its year, for a
 // table cell, a map caption or a headline.
 func terms(r *site.Row, on *site.Council) []string {
-	out := Conditions(r, on)
-	if w := Reported(r); w != "" {
+	out := wording.Conditions(r, on)
+	if w := wording.Reported(r); w != "" {
 		out = append(out, w)
 	}
-	if Overtaken(r) != "" {
+	if wording.Overtaken(r) != "" {
 		out = append(out, "may be out of date")
 	}
-	return append(out, When(r))
+	return append(out, wording.When(r))
 }
 
 // join writes the non-empty parts with sep between them.

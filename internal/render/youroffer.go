@@ -6,6 +6,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/wording"
 )
 
 // YourOfferPath is the page that puts together what someone gets from the
@@ -82,7 +83,7 @@ func writeItems(b *strings.Builder, name string, rows []site.Row, p *Page, c *si
 		if r.Joint != nil {
 			from = giver(&r)
 		}
-		write(b, `[`, jsonString(goodNews(r.Question, &r, nil)+" ("+When(&r)+")"), `,`, jsonString(p.Link(c.Path())+"#"+rowID(r.Question.Key)), `,`, jsonString(from), `]`)
+		write(b, `[`, jsonString(goodNews(r.Question, &r, nil)+" ("+wording.When(&r)+")"), `,`, jsonString(p.Link(c.Path())+"#"+rowID(r.Question.Key)), `,`, jsonString(from), `]`)
 	}
 	b.WriteByte(']')
 }
@@ -105,7 +106,7 @@ func taxTerms(c *site.Council, a *offer.Answer, in *offer.Sourced) string {
 	case "conditional":
 		basis = "only in some cases"
 	}
-	return join("; ", a.Condition, basis, Reported(r), When(r))
+	return join("; ", a.Condition, basis, wording.Reported(r), wording.When(r))
 }
 func writeTax(b *strings.Builder, c *site.Council) {
 	ex, from, in := c.Answers["council_tax.exempt"], "", &c.Sourced
@@ -125,11 +126,11 @@ func writeTax(b *strings.Builder, c *site.Council) {
 		if r := c.Answers["council_tax.reciprocal"]; r != nil {
 			recip = string(r.Status)
 		}
-		write(b, `,"ex":[`, jsonString(string(ex.Status)), `,`, jsonString(Ages(int(ex.FromAge), int(ex.ToAge))), `,`, jsonString(ex.Scope), `,`,
+		write(b, `,"ex":[`, jsonString(string(ex.Status)), `,`, jsonString(wording.Ages(int(ex.FromAge), int(ex.ToAge))), `,`, jsonString(ex.Scope), `,`,
 			jsonString(recip), `,`, jsonString(from), `,`, jsonString(taxTerms(c, ex, in)), `]`)
 	}
 	if pays := c.Answers["council_tax.care_council_pays"]; pays != nil {
-		write(b, `,"pays":[`, jsonString(string(pays.Status)), `,`, jsonString(Ages(int(pays.FromAge), int(pays.ToAge))), `,`,
+		write(b, `,"pays":[`, jsonString(string(pays.Status)), `,`, jsonString(wording.Ages(int(pays.FromAge), int(pays.ToAge))), `,`,
 			boolJSON(pays.Anywhere), `,`, jsonString(taxTerms(c, pays, &c.Sourced)), `]`)
 	}
 	if f := c.Answers["council_tax.funds_districts"]; f != nil && f.Status == offer.Yes {
