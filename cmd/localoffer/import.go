@@ -42,7 +42,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "localoffer import:", err)
 		return exitUsage
 	}
-	res := reply.Read(reply.Text(fs.Arg(0), data))
+	text, err := reply.Text(fs.Arg(0), data)
+	if err != nil {
+		fmt.Fprintf(stderr, "localoffer import: %s: %v\n", fs.Arg(0), err)
+		return exitContent
+	}
+	res := reply.Read(text)
 	file := filepath.Join(*root, filepath.FromSlash(councilFile(c)))
 	existing, err := os.ReadFile(file)
 	if errors.Is(err, iofs.ErrNotExist) {

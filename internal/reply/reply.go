@@ -11,6 +11,7 @@
 package reply
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -34,6 +35,7 @@ type Found struct {
 type Line struct {
 	N    int
 	Text string
+	Why  string // why it was not read, where there is more to say than "not understood"
 }
 
 // Result is what was found in a reply.
@@ -94,7 +96,7 @@ func words(s string) []string {
 }
 
 // numbering is a question's number at the start of a line: Q1., Q.2, 3., 11a.
-var numbering = regexp.MustCompile(`^(?:Q\s*\.?\s*\d+[a-z]?\.?|\d+[a-z]?[.)]|\d+[a-z]\s)\s*`)
+var numbering = regexp.MustCompile(`^(?:Q\s*\.?\s*\d+[a-z]?\.?|\d+[a-z]?[.)]|\d+[a-z]\s|\(?[a-k]\))\s*`)
 
 // answerLead is how replies start an answer: "Answer:", "Answer -".
 var answerLead = regexp.MustCompile(`(?i)^answer\s*[:\-–]?\s*`)
@@ -137,6 +139,98 @@ func match(label string) *phrase {
 		}
 	}
 	return best
+}
+
+// keyed are every answer question's words, from its question, its label
+// and the other wordings of it, with how much each word tells questions
+// apart: a word few questions use ("bursary", "guarantor") says more than
+// one most use ("care", "leaver").
+var keyed, weight = func() ([]keyedQ, map[string]float64) {
+	var out []keyedQ
+	df := map[string]int{}
+	for i := range offer.Catalogue {
+		q := &offer.Catalogue[i]
+		if !q.Kind.IsAnswer() {
+			continue
+		}
+		set := map[string]bool{}
+		texts := append([]string{q.Ask, q.Label}, offer.Asked[q.Key]...)
+		for _, t := range texts {
+			for _, w := range words(synonyms(t)) {
+				set[w] = true
+			}
+		}
+		k := keyedQ{q: q}
+		for w := range set {
+			k.words = append(k.words, w)
+			df[w]++
+		}
+		slices.Sort(k.words)
+		out = append(out, k)
+	}
+	weight := map[string]float64{}
+	for w, n := range df {
+		weight[w] = math.Log(float64(len(out)+1) / float64(n))
+	}
+	return out, weight
+}()
+
+type keyedQ struct {
+	q     *offer.Question
+	words []string
+}
+
+// synonyms writes the ways replies name the same thing one way.
+var synonyms = strings.NewReplacer(
+	"young people", "care leaver", "young person", "care leaver", "care-leaver", "care leaver",
+	"setting-up-home", "setting up home", "set up home", "setting up home", "setting up allowance", "setting up home allowance",
+	"leaving care grant", "setting up home allowance", "ring-fenced", "ringfenced", "ring fenced", "ringfenced", "ringfence", "ringfenced",
+	"council-tax", "council tax", "16 and 17", "16 17", "16-17", "16 17", "each week", "weekly", "per week", "weekly", "a week", "weekly",
+	"university", "higher education", "gym", "gym membership", "licence", "license",
+).Replace
+
+// guess finds the question a wording asks by its words, weighted by how
+// much each tells questions apart, for wordings no questionnaire used
+// before. Two questions the words fit about as well are not guessed: both
+// are returned, for a person to choose.
+func guess(label string) (best *offer.Question, also *offer.Question) {
+	lw := words(synonyms(strings.ToLower(numbering.ReplaceAllString(label, ""))))
+	if len(lw) < 2 {
+		return nil, nil
+	}
+	total := 0.0
+	for _, w := range lw {
+		total += weight[w]
+	}
+	if total == 0 {
+		return nil, nil
+	}
+	var top, second float64
+	var topQ, secondQ *offer.Question
+	for i := range keyed {
+		k := &keyed[i]
+		got := 0.0
+		for _, w := range lw {
+			if _, ok := slices.BinarySearch(k.words, w); ok {
+				got += weight[w]
+			}
+		}
+		score := got / total
+		switch {
+		case score > top:
+			second, secondQ = top, topQ
+			top, topQ = score, k.q
+		case score > second:
+			second, secondQ = score, k.q
+		}
+	}
+	if top < 0.6 {
+		return nil, nil
+	}
+	if second > top-0.08 {
+		return topQ, secondQ // too close to call
+	}
+	return topQ, nil
 }
 
 // overlap counts the words a and b share, each word of b matched once. It
@@ -325,11 +419,15 @@ func Read(text string) Result {
 	var lastPhrase *phrase
 	awaiting := false // the last question has no answer yet
 	awaitingURL := false
+	unknownAsked := false // the last line asked a question the catalogue does not
 	read := func(f *Found, raw, ans string, n int, p *phrase) {
 		q := f.Question
 		f.Line = n
 		if q.Kind == offer.KindURL {
 			return
+		}
+		if blank(ans) || strings.HasPrefix(ans, "(") && strings.HasSuffix(ans, ")") {
+			return // a form's empty box, "(£)", or its instruction, "(please attach a copy)"
 		}
 		if st, ok := status(ans); ok {
 			if st == "" {
@@ -365,6 +463,14 @@ func Read(text string) Result {
 					f.Said = ans
 				}
 			}
+		case offer.KindYesNo:
+			// "Yes, £50 on each birthday": an amount beside a yes.
+			if v, pence, sure, ok := money(ans); ok && sure && f.Answer.Status == offer.Yes {
+				f.Answer.GBP, f.Answer.Pence = &v, pence
+			}
+		}
+		if f.Answer.Status == offer.Yes {
+			details(&f.Answer, ans)
 		}
 		if f.Sure {
 			f.Said = ""
@@ -407,8 +513,31 @@ func Read(text string) Result {
 		if answerLead.MatchString(line) {
 			label, ans = "", line
 		}
+		// A line asks a question when it is numbered or has a question
+		// mark, unless it is a follow-up ("If yes, how much?") or a short
+		// heading ("Q7 Council Tax Exemption").
+		asks := (numbering.MatchString(line) && len(strings.Fields(label)) >= 6) || strings.Contains(label, "?")
+		if followUp(label) != "" && !numbering.MatchString(line) {
+			asks = false
+		}
+		// A numbered question, or one that asks a question of its own, is
+		// matched as a question first: "3. ... setting up home allowance?
+		// If so, how much?" asks about the allowance, not a follow-up.
+		var p *phrase
+		if asks && label != "" {
+			p = matchQuestion(label)
+			if p == nil {
+				if q, also := guess(mainQuestion(label)); q != nil && also == nil {
+					p = &phrase{q: q}
+				} else if q != nil {
+					res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "could ask " + q.Key + " or " + also.Key + ": choose one"})
+					last, awaiting, unknownAsked = nil, false, ans == ""
+					continue
+				}
+			}
+		}
 		// A follow-up asks more about the question before it.
-		if fu := followUp(label); fu != "" && last != nil {
+		if fu := followUp(label); p == nil && fu != "" && last != nil {
 			from := raw // the reply's own line the answer is on, for its quote
 			if ans == "" {
 				if j := nextLine(lines, i); j >= 0 && !isQuestion(clean(lines[j])) && followUp(clean(lines[j])) == "" {
@@ -433,7 +562,7 @@ func Read(text string) Result {
 			}
 			if !applyFollowUp(fu, ans, last, group, lastPhrase) {
 				if ans != "" && fu != "details" {
-					res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw)})
+					res.Unread = append(res.Unread, Line{N: n, Text: strings.TrimSpace(raw)})
 				}
 			}
 			continue
@@ -445,7 +574,17 @@ func Read(text string) Result {
 				continue
 			}
 		}
-		if p := match(label); p != nil {
+		if p == nil && !asks {
+			p = match(label)
+			if st, ok := status(ans); p == nil && ok && st != "" {
+				// A form's item and its answer: "a) Broadband costs: No".
+				if q, also := guess(label); q != nil && also == nil {
+					p = &phrase{q: q}
+				}
+			}
+		}
+		if p != nil {
+			unknownAsked = false
 			f := get(p.q)
 			last, lastPhrase = f, p
 			if inPrinciple && (p.q.Kind == offer.KindYesNo) {
@@ -458,7 +597,13 @@ func Read(text string) Result {
 			}
 			continue
 		}
-		if awaiting && last != nil && !heading && !numbering.MatchString(line) && !strings.HasSuffix(line, "?") {
+		if template(lines, i) {
+			continue // a blank form's choices, "Yes", "No", "Don't know", one a line
+		}
+		if strings.HasSuffix(line, ":") || blank(line) {
+			continue // an introduction to what follows, or a form's empty box: "(£)"
+		}
+		if awaiting && last != nil && !told[n] && !heading && !numbering.MatchString(line) && !strings.HasSuffix(line, "?") {
 			awaiting = false
 			before := last.Answer.Status
 			read(last, raw, line, n, lastPhrase)
@@ -466,11 +611,25 @@ func Read(text string) Result {
 				continue
 			}
 		}
-		if heading || strings.HasSuffix(line, "?") {
-			continue // a heading or a question the catalogue does not ask
+		if unknownAsked && !told[n] {
+			// The answer to a question the catalogue does not ask.
+			res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "the answer to a question not in the catalogue"})
+			unknownAsked = false
+			continue
+		}
+		if asks || heading || strings.HasSuffix(line, "?") {
+			// A question the catalogue does not ask, or a heading: its
+			// answer, on this line or the next, is listed.
+			last, awaiting = nil, false
+			if ans != "" && !told[n] {
+				res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "the answer to a question not in the catalogue"})
+			} else {
+				unknownAsked = asks
+			}
+			continue
 		}
 		if !told[n] {
-			res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw)})
+			res.Unread = append(res.Unread, Line{N: n, Text: strings.TrimSpace(raw)})
 		}
 	}
 	for i := range offer.Catalogue {
@@ -518,7 +677,9 @@ func applyFollowUp(kind, ans string, last *Found, group []*Found, p *phrase) boo
 			return false
 		}
 		for _, f := range group {
-			if f.Answer.Status == offer.Yes {
+			// "Up to what age?" after a heading's items (gym, swimming)
+			// is for each of them, not for other sections' questions.
+			if f.Answer.Status == offer.Yes && f.Question.Section == last.Question.Section {
 				f.Answer.ToAge = int16(a)
 			}
 		}
@@ -556,6 +717,107 @@ func applyFollowUp(kind, ans string, last *Found, group []*Found, p *phrase) boo
 	return false
 }
 
+// template reports whether line i is one of a blank form's choices: a bare
+// status word with another bare status word on the line before or after.
+func template(lines []string, i int) bool {
+	bare := func(j int) bool {
+		if j < 0 || j >= len(lines) {
+			return false
+		}
+		t := strings.ToLower(strings.Trim(clean(lines[j]), " .☐□"))
+		return t == "yes" || t == "no" || t == "don't know" || t == "don’t know" || t == "do not know" || t == "not sure"
+	}
+	if !bare(i) {
+		return false
+	}
+	prev, next := i-1, i+1
+	for prev >= 0 && clean(lines[prev]) == "" {
+		prev--
+	}
+	for next < len(lines) && clean(lines[next]) == "" {
+		next++
+	}
+	return bare(prev) || bare(next)
+}
+
+// blank reports whether an answer has no words or figures: an empty box
+// of a form, such as "(£)" or "£".
+func blank(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// matchQuestion finds the question a numbered or questioning line asks: by
+// a known wording of the whole label, or of its main question before any
+// follow-up ("... allowance? If so, how much?").
+func matchQuestion(label string) *phrase {
+	if p := match(label); p != nil {
+		return p
+	}
+	if m := mainQuestion(label); m != label {
+		return match(m)
+	}
+	return nil
+}
+
+// mainQuestion is a label's first question, without the follow-ups after it.
+func mainQuestion(label string) string {
+	if i := strings.Index(label, "?"); i >= 0 && i < len(label)-1 {
+		return label[:i+1]
+	}
+	return label
+}
+
+var (
+	perRE   = regexp.MustCompile(`(?i)\b(per|a|each|every)\s+(week|month|year|annum|birthday)\b|\b(weekly|monthly|annually|yearly|one-off|one off)\b`)
+	rangeAge = regexp.MustCompile(`\b(1[4-9]|2[0-9])\s*(?:-|–|—|to)\s*(1[4-9]|2[0-9]|30)\b`)
+)
+
+// details reads what a yes says beyond yes: the age it lasts until (or the
+// ages it covers, "18–21"), how often an amount is paid, and its
+// conditions: case by case, means-tested, paid in instalments.
+func details(a *offer.Answer, ans string) {
+	l := strings.ToLower(ans)
+	if m := rangeAge.FindStringSubmatch(ans); m != nil && a.Count == nil {
+		from, _ := strconv.Atoi(m[1])
+		to, _ := strconv.Atoi(m[2])
+		if from < to {
+			a.FromAge, a.ToAge = int16(from), int16(to)
+		}
+	} else if n, ok := age(ans); ok && a.ToAge == 0 {
+		a.ToAge = int16(n)
+	}
+	if m := perRE.FindStringSubmatch(l); m != nil && a.Per == "" && (a.GBP != nil || a.Count != nil) {
+		switch w := m[2] + m[3]; {
+		case strings.Contains(w, "week"):
+			a.Per = "week"
+		case strings.Contains(w, "month"):
+			a.Per = "month"
+		case strings.Contains(w, "one"):
+			a.Per = "once"
+		default:
+			a.Per = "year"
+		}
+	}
+	switch {
+	case strings.Contains(l, "case by case"), strings.Contains(l, "in principle"), strings.Contains(l, "in principal"), strings.Contains(l, "discretion"):
+		a.Basis = "in_principle"
+	case strings.Contains(l, "some cases"), strings.Contains(l, "assessed need"), strings.Contains(l, "based on need"):
+		a.Basis = "conditional"
+	}
+	if strings.Contains(l, "means test") || strings.Contains(l, "means-test") {
+		a.MeansTest = true
+	}
+	if strings.Contains(l, "instalment") || strings.Contains(l, "installment") {
+		a.Condition = "paid in instalments"
+	}
+	if strings.Contains(l, "up to £") || strings.Contains(l, "up to a maximum") || strings.Contains(l, "maximum of £") {
+		a.UpTo = true
+	}
+	if strings.Contains(l, "circa") || strings.Contains(l, "approximately") || strings.Contains(l, "about ") {
+		a.Approx = true
+	}
+}
+
 // isQuestion reports whether a line asks one of the catalogue's questions.
 func isQuestion(line string) bool {
 	label, _ := split(numbering.ReplaceAllString(line, ""))
@@ -577,8 +839,28 @@ var (
 	respondRE  = regexp.MustCompile(`(?i)(?:date (?:of )?(?:response|responded|reply)|responded)[:\s]+(\d{1,2})/(\d{1,2})/(\d{4})`)
 	deptRE     = regexp.MustCompile(`(?i)^department[:\s]+(.+)$`)
 	titleRE    = regexp.MustCompile(`(?i)^title[:\s]+(.+)$`)
-	oglRE      = regexp.MustCompile(`(?i)re-?use .*open government licen[cs]e`)
+	oglRE      = regexp.MustCompile(`(?i)(re-?use .*open government licen[cs]e|open government licen[cs]e v?3)`)
+	// Dates written out: "14 October 2026", "1st March 2024".
+	longDate     = `(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})`
+	receivedLong = regexp.MustCompile(`(?i)(?:received|date received|date of request)(?:\s+on)?[:\s]+` + longDate)
+	publishedLong = regexp.MustCompile(`(?i)(published|publication date|date published|last updated|updated)[:\s]+(?:[A-Za-z]+day,?\s+)?` + longDate)
+	respondLong  = regexp.MustCompile(`(?i)(?:date (?:of )?(?:response|responded|reply)|response date|responded(?:\s+on)?|date sent)[:\s]+` + longDate)
+	councilRE    = regexp.MustCompile(`^[A-Z][A-Za-z ,&'.-]{2,80}\b(?:Council|Corporation)$`)
 )
+
+var months = map[string]int8{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+
+// dateLong reads a date written out, from its day, month and year.
+func dateLong(m []string) offer.Date {
+	d, _ := strconv.Atoi(m[1])
+	y, _ := strconv.Atoi(m[3])
+	mo := months[strings.ToLower(m[2])]
+	if d < 1 || d > 31 || y < 1990 || y > 2100 {
+		return offer.Date{}
+	}
+	return offer.Date{Year: int16(y), Month: mo, Day: int8(d)}
+}
 
 // source reads what a reply says about itself, and which lines (from 1)
 // said it.
@@ -587,6 +869,10 @@ func source(lines []string) (offer.Source, map[int]bool) {
 	told := map[int]bool{}
 	for i, raw := range lines {
 		line := clean(raw)
+		joined := strings.HasSuffix(line, ":") && i+1 < len(lines)
+		if joined {
+			line += " " + clean(lines[i+1]) // "Publication date:" with the date below it
+		}
 		was := s
 		if s.Ref == "" {
 			if m := refRE.FindStringSubmatch(line); m != nil {
@@ -598,6 +884,25 @@ func source(lines []string) (offer.Source, map[int]bool) {
 		}
 		if m := respondRE.FindStringSubmatch(line); m != nil && s.Responded.IsZero() {
 			s.Responded = date(m)
+		}
+		if m := receivedLong.FindStringSubmatch(line); m != nil && s.Received.IsZero() {
+			s.Received = dateLong(m)
+		}
+		if m := respondLong.FindStringSubmatch(line); m != nil && s.Responded.IsZero() {
+			s.Responded = dateLong(m)
+		}
+		if m := publishedLong.FindStringSubmatch(line); m != nil {
+			d := dateLong(m[1:])
+			if strings.Contains(strings.ToLower(m[1]), "updated") {
+				if s.Updated.IsZero() {
+					s.Updated = d
+				}
+			} else if s.Published.IsZero() {
+				s.Published = d
+			}
+		}
+		if i < 10 && s.Publisher == "" && councilRE.MatchString(line) {
+			s.Publisher = line
 		}
 		if m := deptRE.FindStringSubmatch(line); m != nil && s.Note == "" {
 			s.Note = "Answered by the council's " + strings.TrimSpace(m[1]) + " department."
@@ -611,8 +916,13 @@ func source(lines []string) (offer.Source, map[int]bool) {
 		if s.Title == "" && i < 5 && strings.Contains(strings.ToLower(line), "freedom of information") {
 			s.Title = line
 		}
-		if s != was {
+		header := publishedLong.MatchString(line) || respondLong.MatchString(line) || receivedLong.MatchString(line) ||
+			respondRE.MatchString(line) || receivedRE.MatchString(line)
+		if s != was || header {
 			told[i+1] = true
+			if joined {
+				told[i+2] = true
+			}
 		}
 	}
 	if s.Title == "" {

@@ -179,7 +179,10 @@ func TestSavedWebPage(t *testing.T) {
 <table><tr><td>Do you provide council tax exemption for Care Leavers?</td><td>Yes</td></tr>
 <tr><td>If yes up to what age</td><td>21</td></tr></table>
 <p>You may re-use the information under an Open Government Licence.</p></body></html>`
-	text := Text("reply.html", []byte(page))
+	text, err := Text("reply.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if strings.Contains(text, "var x") || strings.Contains(text, "<td>") {
 		t.Errorf("the page's text has markup or script in it:\n%s", text)
 	}
@@ -191,7 +194,7 @@ func TestSavedWebPage(t *testing.T) {
 		t.Errorf("source %+v, want reference FOI 4567 and the Open Government Licence", res.Source)
 	}
 	// Plain text passes as it is.
-	if got := Text("reply.txt", []byte("Q1 Answer: Yes")); got != "Q1 Answer: Yes" {
+	if got, err := Text("reply.txt", []byte("Q1 Answer: Yes")); err != nil || got != "Q1 Answer: Yes" {
 		t.Errorf("plain text became %q", got)
 	}
 }

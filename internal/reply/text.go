@@ -2,23 +2,20 @@ package reply
 
 import (
 	"bytes"
-	"path/filepath"
+	"io"
+	"mime/quotedprintable"
 	"strings"
 
 	"golang.org/x/net/html"
 )
 
-// Text is a reply as plain text, one line for each line of the reply: plain
-// text and Markdown as they are, a saved web page (.html) as its text, with
-// a line for each paragraph, heading, list item and table row.
-func Text(name string, data []byte) string {
-	ext := strings.ToLower(filepath.Ext(name))
-	if ext != ".html" && ext != ".htm" && !bytes.HasPrefix(bytes.TrimSpace(data), []byte("<!")) && !bytes.HasPrefix(bytes.TrimSpace(bytes.ToLower(data)), []byte("<html")) {
-		return string(data)
-	}
-	doc, err := html.Parse(bytes.NewReader(data))
+// htmlText is a saved web page or a disclosure log's page as text, with a
+// line for each paragraph, heading, list item and table row, and a table's
+// cells apart by a wide gap.
+func htmlText(data []byte) string {
+	doc, err := html.Parse(bytes.NewReader([]byte(decodeText(data))))
 	if err != nil {
-		return string(data)
+		return decodeText(data)
 	}
 	var b strings.Builder
 	var walk func(n *html.Node)
@@ -55,3 +52,6 @@ func Text(name string, data []byte) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// quotedPrintable decodes an e-mail part's quoted-printable text.
+func quotedPrintable(data []byte) io.Reader { return quotedprintable.NewReader(bytes.NewReader(data)) }
