@@ -23,7 +23,7 @@ check: $(BIN)
 $(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go.sum
 	$(GO) build -o $(BIN) ./cmd/localoffer
 
-## test: vet, format check, all tests, and a short fuzz of the content loader and the FOI reply reader
+## test: vet, format check, all tests, and a short fuzz of the content loader and the FOI reply importer
 test: vet
 	@test -z "$$(gofmt -l cmd internal e2e)" || { echo "gofmt needed:"; gofmt -l cmd internal e2e; exit 1; }
 	$(GO) test ./...
@@ -31,6 +31,8 @@ test: vet
 	$(GO) test -race ./internal/build -run 'Fragments|Reproducible'  # a whole build, on all processors
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
+	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzImport -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
+	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzEveryAnswerLineIsReadOrListed -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 
 ## e2e: run the browser tests in headless Chromium; they fail, not skip, without it
 .PHONY: e2e
@@ -44,6 +46,7 @@ vet:
 fuzz:
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime 5m
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime 5m
+	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzImport -fuzztime 5m
 
 ## bench: measure build speed: the Go benchmarks, then localoffer and Hugo side by side
 ## (BENCHFLAGS passes flags to bench/sidebyside, for example BENCHFLAGS='-sizes 317 -hugo ~/go/bin/hugo')

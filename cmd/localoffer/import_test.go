@@ -78,10 +78,67 @@ func TestImportWritesADraftAndKeepsWhatIsThere(t *testing.T) {
 		t.Errorf("check after import: exit %d\n%s", code, stderr)
 	}
 	// Usage mistakes exit 2.
-	if code, _, _ := runCmd(t, "import", "-root", dir, in); code != exitUsage {
-		t.Errorf("import without -council: exit %d, want %d", code, exitUsage)
+	// Without -council, a reply that does not say which council sent it is
+	// not guessed.
+	if code, _, stderr := runCmd(t, "import", "-root", dir, in); code != exitContent || !strings.Contains(stderr, "cannot tell which council replied") {
+		t.Errorf("import of a reply that names no council, without -council: exit %d, want %d and why:\n%s", code, exitContent, stderr)
 	}
 	if code, _, _ := runCmd(t, "import", "-root", dir, "-council", "Nowhere Council", in); code != exitUsage {
 		t.Errorf("import for an unknown council: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestImportManyReplies: a folder of replies in several formats, each
+// council found from its text or its file's name, one summary, and a clear
+// error for a file that is not a reply, without writing anything for it.
+func TestImportManyReplies(t *testing.T) {
+	dir := t.TempDir()
+	replies := filepath.Join(dir, "replies")
+	if err := os.MkdirAll(filepath.Join(dir, "content", "councils"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(replies, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(replies, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wb, err := os.ReadFile("../../internal/reply/testdata/west-berkshire.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("reply-1187.txt", wb)                                                  // names its council in its text
+	write("hertsmere.md", []byte(sampleReply))                                   // named after its council
+	write("scan.pdf", []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")) // no text layer
+	write("photo.jpg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00binary"))
+	code, stdout, stderr := runCmd(t, "import", "-root", dir, "-print", replies)
+	if code != exitContent {
+		t.Errorf("exit %d, want %d for the unreadable files", code, exitContent)
+	}
+	for _, want := range []string{"council_tax:", "setup_allowance:", "gbp: 3000", "ref: FOI-2026-1187", "responded: 2026-10-14", "licence: OGL-3.0"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the drafts do not have %q", want)
+		}
+	}
+	for _, want := range []string{
+		"west-berkshire.md, from", "hertsmere.md, from",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the drafts do not say %q:\n%s", want, stdout)
+		}
+	}
+	for _, want := range []string{"reply  ", "West Berkshire", "Hertsmere", "scan.pdf", "photo.jpg", "cannot read"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("the summary does not say %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+		t.Errorf("a panic:\n%s", stderr)
+	}
+	// -print writes nothing.
+	if entries, _ := os.ReadDir(filepath.Join(dir, "content", "councils")); len(entries) != 0 {
+		t.Errorf("-print wrote %d files", len(entries))
 	}
 }

@@ -172,6 +172,7 @@ func readCouncil(file string, src []byte, now time.Time) councilFile {
 		return councilFile{problems: problems}
 	}
 	c := &offer.Council{File: file, Slug: slug, Body: body}
+	c.ToRead, c.ToReadLine = toRead(src[:len(src)-len(body)])
 	d.council(root, c)
 	pos := positions{gss: d.at(root, "gss"), parent: d.at(root, "parent"), keys: map[string]diag.Diagnostic{}}
 	for _, k := range []string{"name", "tier", "region"} {
@@ -409,4 +410,19 @@ func (l *loader) checkRegistry(codes map[string]*offer.Council) {
 			l.diags = append(l.diags, p)
 		}
 	}
+}
+
+// toRead counts the comments an imported FOI reply leaves for a person to
+// read, and gives the line of the first.
+func toRead(front []byte) (n, line int) {
+	for i, l := range bytes.Split(front, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if bytes.HasPrefix(t, []byte("# not understood, line ")) || bytes.HasPrefix(t, []byte("# to confirm, line ")) {
+			if n == 0 {
+				line = i + 1
+			}
+			n++
+		}
+	}
+	return n, line
 }

@@ -50,6 +50,9 @@ func Review(set *Set, now time.Time) diag.List {
 			warn(c.File, 1, 1, "", "no answers yet: looked for in "+c.Checked.Words()+" and nothing found in public sources")
 		}
 		review(c.File, &c.Sourced)
+		if c.ToRead > 0 {
+			warn(c.File, c.ToReadLine, 1, "", fmt.Sprintf("%d lines of an imported FOI reply are still here for a person to read (\"not understood\" or \"to confirm\"): read each against the reply, record what it says, then delete the comments", c.ToRead))
+		}
 		for k, a := range c.Answers {
 			if q := offer.Lookup(k); !q.ProvidedBy(c.Tier) {
 				warn(c.File, int(a.Line), int(a.Col), k, fmt.Sprintf("a %s does not provide this (%s does), so residents' pages show the other tier's answer instead", c.Tier, q.Provider))

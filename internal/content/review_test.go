@@ -42,3 +42,24 @@ home:
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestReviewWarnsOfLinesLeftToRead: a file that still holds an imported
+// reply's "not understood" lines gets a warning at the first of them.
+func TestReviewWarnsOfLinesLeftToRead(t *testing.T) {
+	file := "---\nschema: 1\ngss: E06000037\nname: West Berkshire Council\nshort_name: West Berkshire\ntier: unitary\nregion: South East\n" +
+		"default_src: foi\nsources:\n  - {id: foi, type: foi, title: Reply}\noffer:\n  published: yes\n" +
+		"# From the reply, for you to read:\n# not understood, line 4: Your request was received.\n# to confirm, line 9: home.setup_allowance: \"see policy\"\n---\nWest Berkshire.\n"
+	set, problems := load(newFS(map[string]string{"content/councils/west-berkshire.md": file}))
+	if errs := problems.Errors(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, w := range Review(set, testNow) {
+		if strings.Contains(w.Msg, "for a person to read") {
+			got = append(got, w.String())
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "west-berkshire.md:14:1") || !strings.Contains(got[0], "2 lines") {
+		t.Errorf("warnings %q, want one at line 14 for 2 lines", got)
+	}
+}

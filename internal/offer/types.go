@@ -258,6 +258,10 @@ type Council struct {
 	Sourced
 	Contacts []Contact
 	Body     []byte // Markdown after the frontmatter
+	// ToRead counts the lines an imported FOI reply left for a person to
+	// read (comments "not understood, line N" and "to confirm, line N"),
+	// and ToReadLine is where the first is in the file.
+	ToRead, ToReadLine int
 }
 
 // Joint is a local offer made together by several councils, such as a

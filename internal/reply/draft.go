@@ -89,15 +89,18 @@ func answerNode(f Found, src string, cite bool) *yaml.Node {
 	if a.Status != "" {
 		add("status", scalar(string(a.Status)))
 	}
+	if a.FromAge > 0 {
+		add("from_age", intNode(int(a.FromAge)))
+	}
 	if a.ToAge > 0 {
 		add("to_age", intNode(int(a.ToAge)))
 	}
 	if a.GBP != nil {
-		v := strconv.Itoa(*a.GBP)
 		if a.Pence != 0 {
-			v += fmt.Sprintf(".%02d", a.Pence)
+			add("gbp", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: fmt.Sprintf("%d.%02d", *a.GBP, a.Pence)})
+		} else {
+			add("gbp", intNode(*a.GBP))
 		}
-		add("gbp", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: v})
 	}
 	if c := a.Count; c != nil {
 		if c.Min == c.Max {
@@ -106,10 +109,15 @@ func answerNode(f Found, src string, cite bool) *yaml.Node {
 			add("count", &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{scalar("min"), intNode(c.Min), scalar("max"), intNode(c.Max)}})
 		}
 	}
-	if a.Approx {
-		add("approx", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	for _, kv := range []struct {
+		key string
+		on  bool
+	}{{"approx", a.Approx}, {"up_to", a.UpTo}, {"means_tested", a.MeansTest}} {
+		if kv.on {
+			add(kv.key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
 	}
-	for _, kv := range [][2]string{{"per", a.Per}, {"basis", a.Basis}, {"scope", a.Scope}, {"band", a.Band}} {
+	for _, kv := range [][2]string{{"per", a.Per}, {"basis", a.Basis}, {"scope", a.Scope}, {"band", a.Band}, {"condition", a.Condition}} {
 		if kv[1] != "" {
 			add(kv[0], scalar(kv[1]))
 		}

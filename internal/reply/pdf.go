@@ -128,20 +128,37 @@ func pageLines(text []pdf.Text) []string {
 	}
 	// PDF pages measure up from the bottom: the top line has the largest y.
 	slices.SortStableFunc(lines, func(a, b *line) int { return cmp.Compare(b.y, a.y) })
-	// A table's column starts where text starts on three or more lines.
+	// A table's column starts where text starts, away from the left
+	// margin, on two or more lines: as a line's first text, or after a
+	// gap wider than a space. (A letter kerned apart from the next, as in
+	// "Y es", starts no column.)
+	margin := math.Inf(1)
+	for _, l := range lines {
+		margin = math.Min(margin, l.runs[0].x)
+	}
 	starts := map[int]int{}
 	for _, l := range lines {
-		seen := map[int]bool{}
+		slices.SortStableFunc(l.runs, func(a, b run) int { return cmp.Compare(a.x, b.x) })
+		end := math.Inf(-1)
 		for _, r := range l.runs {
-			if x := int(math.Round(r.x)); !seen[x] {
-				seen[x] = true
-				starts[x]++
+			if r.x-margin > 3*r.size && (end == math.Inf(-1) || r.x-end > 1.5*r.size) {
+				starts[int(math.Round(r.x))]++
 			}
+			w, _ := r.width()
+			end = r.x + w
 		}
 	}
-	out := make([]string, 0, len(lines))
+	column := func(x, size float64) bool {
+		return x-margin > 3*size && starts[int(math.Round(x))] >= 2
+	}
+	// Each line's cells: text apart by a wide gap or a column's start.
+	type row struct {
+		cells  []string
+		indent bool // its first cell starts in a column right of the margin
+	}
+	var rows []row
 	for _, l := range lines {
-		slices.SortStableFunc(l.runs, func(a, b run) int { return cmp.Compare(a.x, b.x) })
+		var cells []string
 		var b strings.Builder
 		end, space, exact := math.Inf(-1), true, true
 		for _, r := range l.runs {
@@ -152,8 +169,10 @@ func pageLines(text []pdf.Text) []string {
 			}
 			switch {
 			case end == math.Inf(-1):
-			case gap > wide, starts[int(math.Round(r.x))] >= 3 && r.x-l.runs[0].x > 3*r.size:
-				b.WriteString("   ")
+			case gap > wide, column(r.x, r.size):
+				cells = append(cells, strings.TrimSpace(b.String()))
+				b.Reset()
+				space = true
 			case gap > word && !space && !strings.HasPrefix(r.s, " "):
 				b.WriteString(" ")
 			}
@@ -163,7 +182,35 @@ func pageLines(text []pdf.Text) []string {
 			w, exact = r.width()
 			end = r.x + w
 		}
-		out = append(out, strings.TrimSpace(b.String()))
+		cells = append(cells, strings.TrimSpace(b.String()))
+		rows = append(rows, row{cells: cells, indent: column(l.runs[0].x, l.runs[0].size)})
+	}
+	// A table's cells wrap onto lines of their own: join them to the row
+	// they continue, until a numbered question starts the next row.
+	out := make([]string, 0, len(rows))
+	var prev *row
+	for i := range rows {
+		r := &rows[i]
+		switch {
+		case prev != nil && len(prev.cells) >= 2 && r.indent:
+			// Only the right-hand cell goes on.
+			last := len(prev.cells) - 1
+			prev.cells[last] += " " + strings.Join(r.cells, " ")
+			continue
+		case prev != nil && len(prev.cells) >= 2 && !numbering.MatchString(r.cells[0]) && !strings.HasSuffix(prev.cells[0], "?") && len(r.cells) <= len(prev.cells):
+			// Both cells go on: the question's words, then the answer's.
+			for j, c := range r.cells {
+				prev.cells[j] += " " + c
+			}
+			continue
+		}
+		if prev != nil {
+			out = append(out, strings.Join(prev.cells, "   "))
+		}
+		prev = r
+	}
+	if prev != nil {
+		out = append(out, strings.Join(prev.cells, "   "))
 	}
 	return out
 }

@@ -422,6 +422,15 @@ func Read(text string) Result {
 	unknownAsked := false // the last line asked a question the catalogue does not
 	read := func(f *Found, raw, ans string, n int, p *phrase) {
 		q := f.Question
+		_, _, hasCount := count(ans)
+		_, _, _, hasMoney := money(ans)
+		adds := q.Kind == offer.KindCount && f.Answer.Count == nil && hasCount || q.Kind == offer.KindMoney && f.Answer.GBP == nil && hasMoney
+		if (f.Sure || f.Said != "") && f.Line != n && !blank(ans) && !adds {
+			// The question asked again: its first answer stands, and this
+			// one is listed for a person to compare.
+			res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "another answer to " + q.Key + " (line " + strconv.Itoa(f.Line) + " is recorded)"})
+			return
+		}
 		f.Line = n
 		if q.Kind == offer.KindURL {
 			return
@@ -431,6 +440,7 @@ func Read(text string) Result {
 		}
 		if st, ok := status(ans); ok {
 			if st == "" {
+				res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "not applicable: nothing to record for " + q.Key})
 				return
 			}
 			f.Answer.Status = st
