@@ -778,7 +778,7 @@ func mainQuestion(label string) string {
 }
 
 var (
-	perRE   = regexp.MustCompile(`(?i)\b(per|a|each|every)\s+(week|month|year|annum|birthday)\b|\b(weekly|monthly|annually|yearly|one-off|one off)\b`)
+	perRE    = regexp.MustCompile(`(?i)\b(per|a|each|every)\s+(week|month|year|annum|birthday)\b|\b(weekly|monthly|annually|yearly|one-off|one off)\b`)
 	rangeAge = regexp.MustCompile(`\b(1[4-9]|2[0-9])\s*(?:-|–|—|to)\s*(1[4-9]|2[0-9]|30)\b`)
 )
 
@@ -851,11 +851,11 @@ var (
 	titleRE    = regexp.MustCompile(`(?i)^title[:\s]+(.+)$`)
 	oglRE      = regexp.MustCompile(`(?i)(re-?use .*open government licen[cs]e|open government licen[cs]e v?3)`)
 	// Dates written out: "14 October 2026", "1st March 2024".
-	longDate     = `(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})`
-	receivedLong = regexp.MustCompile(`(?i)(?:received|date received|date of request)(?:\s+on)?[:\s]+` + longDate)
+	longDate      = `(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})`
+	receivedLong  = regexp.MustCompile(`(?i)(?:received|date received|date of request)(?:\s+on)?[:\s]+` + longDate)
 	publishedLong = regexp.MustCompile(`(?i)(published|publication date|date published|last updated|updated)[:\s]+(?:[A-Za-z]+day,?\s+)?` + longDate)
-	respondLong  = regexp.MustCompile(`(?i)(?:date (?:of )?(?:response|responded|reply)|response date|responded(?:\s+on)?|date sent)[:\s]+` + longDate)
-	councilRE    = regexp.MustCompile(`^[A-Z][A-Za-z ,&'.-]{2,80}\b(?:Council|Corporation)$`)
+	respondLong   = regexp.MustCompile(`(?i)(?:date (?:of )?(?:response|responded|reply)|response date|responded(?:\s+on)?|date sent)[:\s]+` + longDate)
+	councilRE     = regexp.MustCompile(`^[A-Z][A-Za-z ,&'.-]{2,80}\b(?:Council|Corporation)$`)
 )
 
 var months = map[string]int8{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
