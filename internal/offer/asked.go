@@ -52,6 +52,7 @@ var Asked = map[string][]string{
 	"money.festive":                           {"Do you pay anything towards Christmas or other religious celebrations for care leavers"},
 	"money.birthday":                          {"Do you pay anything towards birthday celebrations for care leavers?"},
 	"travel.bus":                              {"Bus"},
+	"services.over_21_service":                {"Do you offer support to care leavers aged 21 to 25?"},
 	"travel.train":                            {"Train"},
 	"relationships.peer_mentoring":            {"Peer mentors (other care leavers)"},
 	"relationships.other_mentoring":           {"Other mentoring scheme"},

@@ -295,3 +295,30 @@ func FuzzEveryAnswerLineIsReadOrListed(f *testing.F) {
 		}
 	})
 }
+
+// TestNewWordings: questions worded as no questionnaire before worded them
+// are found by what they ask; a wording that fits two questions about as
+// well is listed for a person to choose, never guessed.
+func TestNewWordings(t *testing.T) {
+	for wording, want := range map[string]string{
+		"What is the value of the leaving care grant paid to young people setting up their first home?": "home.setup_allowance",
+		"Do care leavers get free swimming at council pools?":                                           "leisure.swimming",
+		"Will the authority stand as guarantor for a care leaver renting privately?":                    "housing.guarantor",
+		"Is there a bursary for care leavers who go to university, and how much is it?":                 "education.he_bursary",
+		"Do care leavers receive help with the cost of driving lessons?":                                "driving.lessons",
+		"Does the council help care leavers with the cost of their first passport?":                     "id_docs.passport",
+		"Do care leavers get free travel on buses?":                                                     "travel.bus",
+		"Do you pay for care leavers' TV licence in their first year?":                                  "home.tv_licence",
+		"Do you offer support to care leavers aged 21 to 25?":                                           "services.over_21_service",
+	} {
+		res := Read("1. " + wording + "\nYes\n")
+		if len(res.Found) != 1 || !strings.Contains(want, res.Found[0].Question.Key) || res.Found[0].Answer.Status != offer.Yes {
+			t.Errorf("%q: found %+v, want %s", wording, res.Found, want)
+		}
+	}
+	// Too vague to tell which question it asks: listed, not guessed.
+	res := Read("1. Do you provide support for care leavers?\nYes\n")
+	if len(res.Found) != 0 || len(res.Unread) == 0 || !strings.Contains(res.Unread[0].Why, "choose one") {
+		t.Errorf("a vague question: found %+v, unread %+v; want it listed for a person to choose", res.Found, res.Unread)
+	}
+}

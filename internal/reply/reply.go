@@ -187,6 +187,7 @@ var synonyms = strings.NewReplacer(
 	"leaving care grant", "setting up home allowance", "ring-fenced", "ringfenced", "ring fenced", "ringfenced", "ringfence", "ringfenced",
 	"council-tax", "council tax", "16 and 17", "16 17", "16-17", "16 17", "each week", "weekly", "per week", "weekly", "a week", "weekly",
 	"university", "higher education", "gym", "gym membership", "licence", "license",
+	"waive", "exempt", "swimming pool", "swimming", "pools", "swimming", "pool", "swimming", "free of charge", "free",
 ).Replace
 
 // guess finds the question a wording asks by its words, weighted by how
