@@ -57,6 +57,9 @@ func Draft(file []byte, res Result) ([]byte, []string, error) {
 		}
 		key := scalar(path[len(path)-1])
 		key.LineComment = "reply line " + strconv.Itoa(f.Line)
+		for _, l := range f.More {
+			key.LineComment += ", " + strconv.Itoa(l)
+		}
 		sec.Content = append(sec.Content, key, answerNode(f, id, defaultSrc.Value != id))
 	}
 	for _, l := range res.Unread {

@@ -280,6 +280,9 @@ func FuzzEveryAnswerLineIsReadOrListed(f *testing.F) {
 		seen := map[int]bool{}
 		for _, f := range res.Found {
 			seen[f.Line] = true
+			for _, l := range f.More {
+				seen[l] = true
+			}
 		}
 		for _, u := range res.Unread {
 			seen[u.N] = true

@@ -27,6 +27,7 @@ type Found struct {
 	Question *offer.Question
 	Answer   offer.Answer // status and figures; Quote holds the reply's own words
 	Line     int          // the line the answer is on, from 1
+	More     []int        // other lines it was read from: a later figure for the same question
 	Sure     bool         // false: the words did not say it clearly, so a person must confirm it
 	Said     string       // for an unsure answer, what the reply says
 }
@@ -426,13 +427,17 @@ func Read(text string) Result {
 		_, _, hasCount := count(ans)
 		_, _, _, hasMoney := money(ans)
 		adds := q.Kind == offer.KindCount && f.Answer.Count == nil && hasCount || q.Kind == offer.KindMoney && f.Answer.GBP == nil && hasMoney
-		if (f.Sure || f.Said != "") && f.Line != n && !blank(ans) && !adds {
+		switch {
+		case (f.Sure || f.Said != "") && f.Line != n && !blank(ans) && !adds:
 			// The question asked again: its first answer stands, and this
 			// one is listed for a person to compare.
 			res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "another answer to " + q.Key + " (line " + strconv.Itoa(f.Line) + " is recorded)"})
 			return
+		case f.Sure && f.Line != n:
+			f.More = append(f.More, n) // the figure, asked for after the yes or no
+		default:
+			f.Line = n
 		}
-		f.Line = n
 		if q.Kind == offer.KindURL {
 			return
 		}
