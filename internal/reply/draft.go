@@ -63,7 +63,11 @@ func Draft(file []byte, res Result) ([]byte, []string, error) {
 		sec.Content = append(sec.Content, key, answerNode(f, id, defaultSrc.Value != id))
 	}
 	for _, l := range res.Unread {
-		notes = append(notes, fmt.Sprintf("not understood, line %d: %s", l.N, private(l.Text)))
+		if l.Why != "" {
+			notes = append(notes, fmt.Sprintf("not understood, line %d (%s): %s", l.N, l.Why, private(l.Text)))
+		} else {
+			notes = append(notes, fmt.Sprintf("not understood, line %d: %s", l.N, private(l.Text)))
+		}
 	}
 	if len(notes) > 0 {
 		root.FootComment = strings.TrimSpace(root.FootComment + "\nFrom the reply, for you to read:\n" + strings.Join(notes, "\n"))

@@ -325,3 +325,39 @@ func TestNewWordings(t *testing.T) {
 		t.Errorf("a vague question: found %+v, unread %+v; want it listed for a person to choose", res.Found, res.Unread)
 	}
 }
+
+// TestAnswersGivenByNumber: many replies list the questions, then the
+// answers under the questions' numbers.
+func TestAnswersGivenByNumber(t *testing.T) {
+	res := Read(`You asked:
+1) Do you provide care leavers with a setting up home allowance? If so, how much?
+2) How many care leavers aged 18 to 25 do you support?
+3) How many staff work in your finance department?
+
+Our response:
+1) £3,000 for every care leaver
+2) Circa 340
+3) 25
+`)
+	got := map[string]offer.Answer{}
+	for _, f := range res.Found {
+		if f.Sure {
+			got[f.Question.Key] = f.Answer
+		}
+	}
+	if a := got["home.setup_allowance"]; a.GBP == nil || *a.GBP != 3000 {
+		t.Errorf("setting up home allowance: %+v", a)
+	}
+	if a := got["org.care_leavers"]; a.Count == nil || a.Count.Min != 340 || !a.Approx {
+		t.Errorf("care leavers supported: %+v", a)
+	}
+	listed := false
+	for _, u := range res.Unread {
+		if u.N == 9 && strings.Contains(u.Why, "question 3") {
+			listed = true
+		}
+	}
+	if !listed {
+		t.Errorf("the answer to a question not in the catalogue is not listed with its number: %+v", res.Unread)
+	}
+}

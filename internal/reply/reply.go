@@ -421,7 +421,9 @@ func Read(text string) Result {
 	var lastPhrase *phrase
 	awaiting := false // the last question has no answer yet
 	awaitingURL := false
-	unknownAsked := false // the last line asked a question the catalogue does not
+	unknownAsked := false         // the last line asked a question the catalogue does not
+	numbered := map[int]*phrase{} // the questions asked by number, for answers given by number
+	unsure := map[int]string{}    // why a numbered question could not be told
 	read := func(f *Found, raw, ans string, n int, p *phrase) {
 		q := f.Question
 		_, _, hasCount := count(ans)
@@ -546,7 +548,11 @@ func Read(text string) Result {
 				if q, also := guess(mainQuestion(label)); q != nil && also == nil {
 					p = &phrase{q: q}
 				} else if q != nil {
-					res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "could ask " + q.Key + " or " + also.Key + ": choose one"})
+					why := "could ask " + q.Key + " or " + also.Key + ": choose one"
+					res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), why})
+					if num := questionNumber(line); num > 0 {
+						numbered[num], unsure[num] = nil, why
+					}
 					last, awaiting, unknownAsked = nil, false, ans == ""
 					continue
 				}
@@ -590,6 +596,29 @@ func Read(text string) Result {
 				continue
 			}
 		}
+		// "1) £3000 per young person": an answer given by its question's
+		// number, in a reply that lists the questions, then the answers.
+		if num := questionNumber(line); num > 0 && !asks && !strings.Contains(line, "?") {
+			if q, ok := numbered[num]; ok {
+				text := strings.TrimSpace(numbering.ReplaceAllString(line, ""))
+				if q == nil {
+					why := "the answer to question " + strconv.Itoa(num) + ", which is not in the catalogue"
+					if unsure[num] != "" {
+						why = "the answer to question " + strconv.Itoa(num) + ", which " + unsure[num]
+					}
+					res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), why})
+				} else {
+					f := get(q.q)
+					read(f, raw, text, n, q)
+					if !f.Sure && f.Line == n && f.Said == "" {
+						res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "the answer to question " + strconv.Itoa(num) + " (" + q.q.Key + "), not understood"})
+					}
+				}
+				delete(numbered, num)
+				last, awaiting = nil, false
+				continue
+			}
+		}
 		if p == nil && !asks {
 			p = match(label)
 			if st, ok := status(ans); p == nil && ok && st != "" {
@@ -598,6 +627,9 @@ func Read(text string) Result {
 					p = &phrase{q: q}
 				}
 			}
+		}
+		if num := questionNumber(line); num > 0 && asks {
+			numbered[num] = p // nil for a question not in the catalogue
 		}
 		if p != nil {
 			unknownAsked = false
@@ -627,7 +659,7 @@ func Read(text string) Result {
 				continue
 			}
 		}
-		if unknownAsked && !told[n] {
+		if unknownAsked && !told[n] && !asks {
 			// The answer to a question the catalogue does not ask.
 			res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "the answer to a question not in the catalogue"})
 			unknownAsked = false
@@ -731,6 +763,19 @@ func applyFollowUp(kind, ans string, last *Found, group []*Found, p *phrase) boo
 		}
 	}
 	return false
+}
+
+var numberRE = regexp.MustCompile(`^(?:Q\s*\.?\s*)?(\d{1,2})[a-z]?(?:[.)]|\s)`)
+
+// questionNumber is the number a line starts with, "3." or "Q3" or "3)",
+// or 0.
+func questionNumber(line string) int {
+	m := numberRE.FindStringSubmatch(line)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
 }
 
 // template reports whether line i is one of a blank form's choices: a bare
@@ -850,7 +895,7 @@ func nextLine(lines []string, i int) int {
 }
 
 var (
-	refRE      = regexp.MustCompile(`(?i:FOI (?:number|reference|ref)|our ref(?:erence)?|reference)[:\s]+([A-Z][A-Z_/\-.]* ?[0-9][A-Z0-9_/\-.]*|[0-9][A-Z0-9_/\-.]*)`)
+	refRE      = regexp.MustCompile(`(?i:FOI (?:number|reference|ref)|our ref(?:erence)?|reference number|case reference|reference)[:\s]+([A-Z][A-Z_/\-.]* ?[0-9][A-Z0-9_/\-.]*|[0-9][A-Z0-9_/\-.]*)`)
 	receivedRE = regexp.MustCompile(`(?i)(?:date (?:foi )?received|received)[:\s]+(\d{1,2})/(\d{1,2})/(\d{4})`)
 	respondRE  = regexp.MustCompile(`(?i)(?:date (?:of )?(?:response|responded|reply)|responded)[:\s]+(\d{1,2})/(\d{1,2})/(\d{4})`)
 	deptRE     = regexp.MustCompile(`(?i)^department[:\s]+(.+)$`)
@@ -861,6 +906,7 @@ var (
 	receivedLong  = regexp.MustCompile(`(?i)(?:received|date received|date of request)(?:\s+on)?[:\s]+` + longDate)
 	publishedLong = regexp.MustCompile(`(?i)(published|publication date|date published|last updated|updated)[:\s]+(?:[A-Za-z]+day,?\s+)?` + longDate)
 	respondLong   = regexp.MustCompile(`(?i)(?:date (?:of )?(?:response|responded|reply)|response date|responded(?:\s+on)?|date sent)[:\s]+` + longDate)
+	headerLabel   = regexp.MustCompile(`(?i)^(reference|reference number|our reference|foi reference|date (?:request )?received|date of (?:response|decision|reply)|response date|publication date)$`)
 	councilRE     = regexp.MustCompile(`^[A-Z][A-Za-z ,&'.-]{2,80}\b(?:Council|Corporation)$`)
 )
 
@@ -885,7 +931,7 @@ func source(lines []string) (offer.Source, map[int]bool) {
 	told := map[int]bool{}
 	for i, raw := range lines {
 		line := clean(raw)
-		joined := strings.HasSuffix(line, ":") && i+1 < len(lines)
+		joined := (strings.HasSuffix(line, ":") || headerLabel.MatchString(line)) && i+1 < len(lines)
 		if joined {
 			line += " " + clean(lines[i+1]) // "Publication date:" with the date below it
 		}
