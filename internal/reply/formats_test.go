@@ -148,6 +148,38 @@ func TestPublishedReplies(t *testing.T) {
 	}
 }
 
+// TestLeavingCareGrantRoundRobin reads a reply to the 2023 leaving care
+// grant request: six long questions worded as no questionnaire before,
+// then six answers by number. The first asks the grant's amount; the
+// others ask for counts and averages, which the catalogue does not hold.
+func TestLeavingCareGrantRoundRobin(t *testing.T) {
+	res := Read(readSource(t, "../../research/replies/lincolnshire-leaving-care-grant.txt"))
+	var grant *Found
+	for i, f := range res.Found {
+		if f.Sure {
+			if f.Question.Key != "home.setup_allowance" {
+				t.Errorf("recorded %s from line %d; the reply answers no such question", f.Question.Key, f.Line)
+				continue
+			}
+			grant = &res.Found[i]
+		}
+	}
+	if grant == nil || grant.Answer.GBP == nil || *grant.Answer.GBP != 3000 || grant.Line != 24 {
+		t.Fatalf("the £3000 grant on line 24 is not recorded: %+v", grant)
+	}
+	listed := map[int]bool{}
+	for _, u := range res.Unread {
+		listed[u.N] = true
+	}
+	// "2) 113" and "3) 102" answer counts the catalogue does not ask; lines
+	// 30 to 34 answer the grant's average, lowest and highest amounts.
+	for _, n := range []int{26, 28, 30, 32, 34} {
+		if !listed[n] {
+			t.Errorf("line %d is neither recorded nor listed", n)
+		}
+	}
+}
+
 // onePagePDF is a PDF of one page with the given content stream, or with
 // none: a scan's page holds an image, not text.
 func onePagePDF(content string) []byte {

@@ -207,10 +207,14 @@ func guess(label string) (best *offer.Question, also *offer.Question) {
 	if total == 0 {
 		return nil, nil
 	}
-	var top, second float64
+	var top, second, topCover float64
 	var topQ, secondQ *offer.Question
+	low := strings.ToLower(label)
 	for i := range keyed {
 		k := &keyed[i]
+		if !askable(k.q.Kind, low) {
+			continue
+		}
 		got := 0.0
 		for _, w := range lw {
 			if _, ok := slices.BinarySearch(k.words, w); ok {
@@ -221,18 +225,64 @@ func guess(label string) (best *offer.Question, also *offer.Question) {
 		switch {
 		case score > top:
 			second, secondQ = top, topQ
-			top, topQ = score, k.q
+			top, topQ, topCover = score, k.q, cover(k, lw)
 		case score > second:
 			second, secondQ = score, k.q
 		}
 	}
-	if top < 0.6 {
+	// A long question says more than the catalogue asks ("in the 2022-2023
+	// financial year", "sometimes also called..."), so its own words cover
+	// less of it. It is still that question when it holds nearly every
+	// telling word the catalogue's question has, and fits it far better
+	// than any other.
+	long := top >= 0.4 && topCover >= 0.9 && top >= 1.5*second
+	if top < 0.6 && !long {
 		return nil, nil
 	}
 	if second > top-0.08 {
 		return topQ, secondQ // too close to call
 	}
 	return topQ, nil
+}
+
+// answerFirst is a numbered line that starts with its answer, not a
+// question: "1) £3000 per former relevant young person", "2) Yes, ...".
+var answerFirst = regexp.MustCompile(`(?i)^(£|\d|yes\b|no\b|n/a\b|not held\b)`)
+
+// askable reports whether a question of kind k can be what a wording asks:
+// "how many" asks for a count, never an amount; "how much" for an amount.
+func askable(k offer.Kind, low string) bool {
+	switch {
+	case strings.Contains(low, "how many"):
+		return k != offer.KindMoney
+	case strings.Contains(low, "how much"), strings.Contains(low, "amount"):
+		return k != offer.KindCount
+	}
+	return true
+}
+
+// asking are the words a question asks with rather than about: any
+// wording of any question may use them.
+var asking = map[string]bool{"how": true, "much": true, "many": true, "what": true, "wa": true, "which": true,
+	"when": true, "where": true, "who": true, "provide": true, "give": true, "offer": true, "please": true}
+
+// cover is how much of question k's telling words the label's words lw
+// hold, each weighted as in guess: 1 when the label says all of them.
+func cover(k *keyedQ, lw []string) float64 {
+	have, all := 0.0, 0.0
+	for _, w := range k.words {
+		if asking[w] {
+			continue
+		}
+		all += weight[w]
+		if slices.Contains(lw, w) {
+			have += weight[w]
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return have / all
 }
 
 // overlap counts the words a and b share, each word of b matched once. It
@@ -534,9 +584,12 @@ func Read(text string) Result {
 		// A line asks a question when it is numbered or has a question
 		// mark, unless it is a follow-up ("If yes, how much?") or a short
 		// heading ("Q7 Council Tax Exemption").
-		asks := (numbering.MatchString(line) && len(strings.Fields(label)) >= 6) || strings.Contains(label, "?")
+		asks := (numbering.MatchString(line) && len(strings.Fields(label)) >= 6 && !answerFirst.MatchString(numbering.ReplaceAllString(label, ""))) || strings.Contains(label, "?")
 		if followUp(label) != "" && !numbering.MatchString(line) {
 			asks = false
+		}
+		if _, asked := numbered[questionNumber(line)]; asked && !strings.Contains(line, "?") && matchQuestion(label) == nil {
+			asks = false // "4) LCC do not track this": the answer to question 4, asked above
 		}
 		// A numbered question, or one that asks a question of its own, is
 		// matched as a question first: "3. ... setting up home allowance?
