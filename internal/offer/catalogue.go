@@ -249,7 +249,8 @@ var Catalogue = build(
 	yes("housing.deposit", "Deposit for renting", "Do you in principle provide a deposit for care leavers in private rented property"+inPrinciple+"?", CareCouncil),
 	yes("housing.staying_put", "Staying Put", "Do you support care leavers to stay with their foster carers after 18 (Staying Put)?", CareCouncil),
 	yes("housing.staying_close", "Staying Close", "Do you offer Staying Close support to care leavers leaving children's homes?", CareCouncil),
-	yes("housing.homelessness_prevention", "Help if you might lose your home", "What early help do you give care leavers at risk of homelessness?", HomeCouncil),
+	yes("housing.homelessness_prevention", "Help if you might lose your home", "What early help do you give care leavers at risk of homelessness?", EachCouncil),
+	yes("housing.joint_protocol", "Joint housing protocol", "Do you have a joint protocol or agreement with local housing authorities on housing care leavers?", CareCouncil),
 	yes("housing.custody_release", "Housing when you leave custody", "Do you plan accommodation with care leavers who are leaving custody?", CareCouncil),
 
 	// Setting up home.
