@@ -41,10 +41,14 @@ var (
 )
 
 // BodyAbout is a request that asks only the given questions, such as those
-// nobody has found a council's answer to yet, in catalogue order, and then
-// asks the council to confirm each answer in confirm: recorded answers that
-// a national change may have overtaken.
-func BodyAbout(qs []*offer.Question, confirm []string) string { return write(qs, confirm) }
+// nobody has found a council's answer to yet, in catalogue order; then
+// whether its published offer sets out each of the law's areas in areas,
+// those we have found nothing about; and then asks the council to confirm
+// each answer in confirm: recorded answers that a national change may have
+// overtaken.
+func BodyAbout(qs []*offer.Question, areas []*offer.Area, confirm []string) string {
+	return write(qs, areas, confirm)
+}
 
 // Confirm asks a council to confirm a recorded answer that a national change
 // may have overtaken: what we hold, from when, and what changed since.
@@ -53,9 +57,25 @@ func Confirm(q *offer.Question, recorded, when string) string {
 		q.Label, recorded, when, q.Overtaken.Fact)
 }
 
-func body(tier string) string { return write(offer.ForTier(tier), nil) }
+// body asks a council of the tier every question it answers and, where it
+// looks after children, about every area of the law's checklist.
+func body(tier string) string {
+	var qs []*offer.Question
+	for _, q := range offer.ForTier(tier) {
+		if !offer.IsLawQuestion(q) {
+			qs = append(qs, q)
+		}
+	}
+	var areas []*offer.Area
+	if tier != "district" {
+		for i := range offer.Areas {
+			areas = append(areas, &offer.Areas[i])
+		}
+	}
+	return write(qs, areas, nil)
+}
 
-func write(qs []*offer.Question, confirm []string) string {
+func write(qs []*offer.Question, areas []*offer.Area, confirm []string) string {
 	var b strings.Builder
 	b.WriteString("Under the Freedom of Information Act 2000, please tell me about your local offer for care leavers " +
 		"(section 2 of the Children and Social Work Act 2017). For each question, please answer yes, no or " +
@@ -70,6 +90,13 @@ func write(qs []*offer.Question, confirm []string) string {
 		}
 		n++
 		fmt.Fprintf(&b, "%d. %s\n", n, q.Ask)
+	}
+	if len(areas) > 0 {
+		b.WriteString("\nWhat your published offer covers, as section 2 of the Children and Social Work Act 2017 sets out (as amended by section 8 of the Children's Wellbeing and Schools Act 2026)\n")
+		for _, a := range areas {
+			n++
+			fmt.Fprintf(&b, "%d. %s\n", n, a.Ask())
+		}
 	}
 	if len(confirm) > 0 {
 		b.WriteString("\nPlease also confirm these answers, which may have changed\n")

@@ -178,8 +178,16 @@ func (p *Page) FOIRequest() template.HTML {
 			}
 		}
 	}
-	if len(qs) == 0 && len(confirm) == 0 {
+	var areas []*offer.Area
+	if owner, checks := c.Checklist(); owner == c {
+		for i := range checks {
+			if checks[i].State() == "not_found" {
+				areas = append(areas, checks[i].Area)
+			}
+		}
+	}
+	if len(qs) == 0 && len(confirm) == 0 && len(areas) == 0 {
 		return ""
 	}
-	return template.HTML(template.HTMLEscapeString("Dear " + c.Name + ",\n\n" + foi.BodyAbout(qs, confirm))) //nolint:gosec // escaped
+	return template.HTML(template.HTMLEscapeString("Dear " + c.Name + ",\n\n" + foi.BodyAbout(qs, areas, confirm))) //nolint:gosec // escaped
 }

@@ -30,6 +30,7 @@ type Site struct {
 	Stats    []Stat      // for each answer question, how many councils have answered, nationally and by region
 	Coverage Coverage    // how far research has got in England
 	ByTier   []Coverage  // and for each kind of council, in TierOrder
+	Law      []LawArea   // for each of the law's areas, how many councils' offers we have read of it in
 }
 
 // Region is one of England's nine regions and its councils.
@@ -58,7 +59,8 @@ type Council struct {
 	Joints    []*Joint // joint offers the council is named as a member of
 	WDTK      string   // the council's id on WhatDoTheyKnow, from the reference list
 	site      *Site
-	known     int // questions with an answer for someone living in the area
+	known     int     // questions with an answer for someone living in the area
+	checks    []Check // the law's checklist, for a council that looks after children
 }
 
 // Unknown reports whether nothing at all is known about what someone living
@@ -203,6 +205,9 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 				c.known++
 			}
 		}
+		if c.RunsLeavingCare() {
+			c.checks = c.checklist()
+		}
 		if c.known > 0 {
 			s.Known++
 			c.Area.Known++
@@ -215,6 +220,7 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 	}
 	s.stats()
 	s.coverage()
+	s.lawAreas()
 	return s
 }
 
@@ -244,8 +250,10 @@ func (c *Council) Sections() []Section {
 			var seen []*Joint
 			for _, by := range providers(c, q) {
 				rows := c.site.rows(q, by, &seen)
-				if len(rows) == 0 && (by == c || q.Provider == offer.CareCouncil) && !(q.Key == "offer.joint_offer" && len(by.Joints) > 0) {
-					// A member of a joint offer has its answer: the page names the offer.
+				if len(rows) == 0 && (by == c || q.Provider == offer.CareCouncil) && !(q.Key == "offer.joint_offer" && len(by.Joints) > 0) && !offer.IsLawQuestion(q) {
+					// A member of a joint offer has its answer: the page names
+					// the offer. Whether an offer sets out each of the law's
+					// areas is the checklist's to say, not a gap.
 					view.gap(by, q)
 				}
 				view.Rows = append(view.Rows, rows...)
