@@ -7,7 +7,7 @@ function caption(map) {
   const out = map.querySelector(".caption");
   if (!out) return;
   const show = (e) => {
-    const a = e.target.closest("a");
+    const a = e.target.closest("svg a");
     if (!a || !map.contains(a)) return;
     out.textContent = a.querySelector("title").textContent;
     out.hidden = false;
@@ -20,8 +20,9 @@ function picker(section) {
   const data = JSON.parse(document.getElementById("map-data").textContent);
   const select = section.querySelector("#map-q");
   const map = section.querySelector(".map");
-  const hexes = [...map.querySelectorAll("a")];
+  const hexes = [...map.querySelectorAll("svg a")];
   const title = map.querySelector("svg > title");
+  const heading = map.querySelector(".maptitle strong");
   const legend = map.querySelector(".legend");
   select.addEventListener("change", () => {
     const q = data.q.find((x) => x.k === select.value);
@@ -32,6 +33,7 @@ function picker(section) {
       a.querySelector("title").textContent = label;
     });
     title.textContent = `${q.l}: a map of England's council areas`;
+    if (heading) heading.textContent = q.l;
     legend.replaceChildren(
       ...q.g.map(([state, word, count]) => {
         const li = document.createElement("li");

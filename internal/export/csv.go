@@ -47,6 +47,17 @@ var HeadlineColumns = func() []string {
 	return out
 }()
 
+// LawColumns are councils.csv's last columns: for each of the law's areas,
+// whether what we have read of a council's offer speaks of it (found,
+// says_no or not_found), for councils that look after children.
+var LawColumns = func() []string {
+	var out []string
+	for _, a := range offer.Areas {
+		out = append(out, "law."+a.Key)
+	}
+	return out
+}()
+
 // AnswersCSV returns answers.csv: one row for every answer recorded in a
 // council's file, councils in GSS order and questions in catalogue order,
 // then one for every answer of a joint offer, which no single council gives.
@@ -203,6 +214,14 @@ func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) er
 			rec = append(rec, gbp)
 		}
 		rec = append(rec, by, conds)
+	}
+	if c.RunsLeavingCare() {
+		_, checks := c.Checklist()
+		for i := range checks {
+			rec = append(rec, checks[i].State())
+		}
+	} else {
+		rec = append(rec, make([]string, len(LawColumns))...) // the county's row has them
 	}
 	return writeRecords(b, [][]string{rec})
 }

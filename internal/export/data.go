@@ -32,7 +32,7 @@ func writeData(s *site.Site, out dataOut) error {
 	}
 	if out.councils != nil {
 		cw = bufio.NewWriterSize(out.councils, 64<<10)
-		cw.Write(header(CouncilColumns, HeadlineColumns))
+		cw.Write(header(CouncilColumns, HeadlineColumns, LawColumns))
 	}
 	if out.json != nil {
 		head, err := jsonHead(s)

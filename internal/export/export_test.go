@@ -176,7 +176,7 @@ func TestAnswersCSV(t *testing.T) {
 func TestCouncilsCSV(t *testing.T) {
 	res := buildReal(t)
 	header, rows := readCSV(t, "councils.csv", file(t, res.Files, export.CouncilsFile))
-	if want := slices.Concat(export.CouncilColumns, export.HeadlineColumns); !slices.Equal(header, want) {
+	if want := slices.Concat(export.CouncilColumns, export.HeadlineColumns, export.LawColumns); !slices.Equal(header, want) {
 		t.Errorf("header is %v, want %v", header, want)
 	}
 	if len(rows) != 317 {
@@ -272,6 +272,7 @@ type offersDoc struct {
 	Licence       export.Licence        `json:"licence"`
 	Sections      []export.JSONSection  `json:"sections"`
 	Questions     []export.JSONQuestion `json:"questions"`
+	LawAreas      []export.JSONLawArea  `json:"law_areas"`
 	JointOffers   []export.JSONJoint    `json:"joint_offers"`
 	Councils      []struct {
 		GSS       string                       `json:"gss"`
@@ -287,6 +288,7 @@ type offersDoc struct {
 		Ended     string                       `json:"ended"`
 		Successor string                       `json:"successor"`
 		Answers   map[string]export.JSONAnswer `json:"answers"`
+		Law       []export.JSONCheck           `json:"law"`
 	} `json:"councils"`
 }
 

@@ -41,6 +41,7 @@ type Offers struct {
 	Licence       Licence        `json:"licence"`
 	Sections      []JSONSection  `json:"sections"`
 	Questions     []JSONQuestion `json:"questions"`
+	LawAreas      []JSONLawArea  `json:"law_areas"`
 	JointOffers   []JSONJoint    `json:"joint_offers"`
 	Councils      []JSONCouncil  `json:"councils"`
 }
@@ -73,6 +74,25 @@ type JSONQuestion struct {
 	Choices  []string `json:"choices,omitempty"`
 }
 
+// JSONLawArea is one of the areas the law says an offer must cover.
+type JSONLawArea struct {
+	Key      string   `json:"key"`
+	Title    string   `json:"title"`
+	Law      string   `json:"law"`     // the Act and section
+	Section  string   `json:"section"` // the subsection that lists the area
+	Since    string   `json:"since"`   // when the requirement began, in words
+	InForce  string   `json:"in_force,omitempty"`
+	Evidence []string `json:"evidence"`         // the questions whose yes shows an offer speaks of it
+	Direct   string   `json:"direct,omitempty"` // the question asking it outright
+}
+
+// JSONCheck is what we have read of one area in a council's offer.
+type JSONCheck struct {
+	Area     string   `json:"area"`
+	State    string   `json:"state"`              // found, says_no or not_found
+	Evidence []string `json:"evidence,omitempty"` // the questions answered yes that show it
+}
+
 // JSONJoint is a joint offer that answers can come from.
 type JSONJoint struct {
 	Slug        string   `json:"slug"`
@@ -99,6 +119,8 @@ type JSONCouncil struct {
 	Checked   string `json:"checked,omitempty"` // the month someone last researched it
 	Ended     string `json:"ended,omitempty"`
 	Successor string `json:"successor,omitempty"`
+	// Law is the law's checklist, for a council that looks after children.
+	Law []JSONCheck `json:"law,omitempty"`
 	// Answers holds a JSONAnswer for each question with a known answer, by
 	// question key, in catalogue order.
 	Answers json.RawMessage `json:"answers"`
@@ -184,6 +206,7 @@ func jsonHead(s *site.Site) ([]byte, error) {
 		},
 		Sections:    []JSONSection{},
 		Questions:   []JSONQuestion{},
+		LawAreas:    []JSONLawArea{},
 		JointOffers: []JSONJoint{},
 		Councils:    []JSONCouncil{},
 	}
@@ -196,6 +219,10 @@ func jsonHead(s *site.Site) ([]byte, error) {
 				Choices: q.Choices,
 			})
 		}
+	}
+	for _, a := range offer.Areas {
+		doc.LawAreas = append(doc.LawAreas, JSONLawArea{Key: a.Key, Title: a.Title, Law: a.Law.Title, Section: a.Section,
+			Since: a.Law.Since, InForce: a.Law.InForce.String(), Evidence: a.Evidence, Direct: a.Direct})
 	}
 	for _, j := range s.Joints {
 		members := []string{}
@@ -230,6 +257,17 @@ func councilJSON(b, line *bytes.Buffer, c *site.Council, facts []Fact) error {
 		GSS: c.GSS, Name: c.Name, ShortName: c.ShortName, Tier: c.Tier, Parent: c.Parent, Region: c.Region,
 		Page: c.Path(), Website: c.Website, Updated: c.Updated.String(), Checked: c.Checked.String(), Ended: c.Ended.String(),
 		Successor: c.Council.Successor,
+	}
+	if c.RunsLeavingCare() {
+		_, checks := c.Checklist()
+		for i := range checks {
+			k := &checks[i]
+			jk := JSONCheck{Area: k.Area.Key, State: k.State()}
+			for _, q := range k.Evidence {
+				jk.Evidence = append(jk.Evidence, q.Key)
+			}
+			jc.Law = append(jc.Law, jk)
+		}
 	}
 	enc := json.NewEncoder(line)
 	enc.SetEscapeHTML(false)

@@ -250,7 +250,7 @@ var Catalogue = build(
 	yes("housing.staying_put", "Staying Put", "Do you support care leavers to stay with their foster carers after 18 (Staying Put)?", CareCouncil),
 	yes("housing.staying_close", "Staying Close", "Do you offer Staying Close support to care leavers leaving children's homes?", CareCouncil),
 	yes("housing.homelessness_prevention", "Help if you might lose your home", "What early help do you give care leavers at risk of homelessness?", EachCouncil),
-	yes("housing.joint_protocol", "Joint housing protocol", "Do you have a joint protocol or agreement with local housing authorities on housing care leavers?", CareCouncil),
+	yes("housing.joint_protocol", "Joint working with housing services", "Do you have a joint protocol, agreement or other joint working arrangement with local housing authorities on housing care leavers?", CareCouncil),
 	yes("housing.custody_release", "Housing when you leave custody", "Do you plan accommodation with care leavers who are leaving custody?", CareCouncil),
 
 	// Setting up home.

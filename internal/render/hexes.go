@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +21,9 @@ type HexMap struct {
 	Hexes         []HexView
 	Legend        []LegendItem
 	Regions       []RegionLabel
+	// Twin is the map's facts as a list or table, where a phone user
+	// picks their council more easily than by tapping a hexagon.
+	Twin Evidence
 }
 
 // RegionLabel names a region at the middle of its hexagons.
@@ -81,11 +85,12 @@ func (p *Page) hexes(id, title string, states []LegendItem, state func(c *site.C
 			n := float64(len(hs))
 			// Keep the label inside the map: its half width is about a
 			// third of the font size (maps.css: 18px) for each letter.
-			half := float64(len(r.Name)) * 18 * 0.3
+			half := float64(len(r.Name)) * labelSize * 0.3
 			cx := min(max(x/n, half), m.Width-half)
 			out.Regions = append(out.Regions, RegionLabel{Name: r.Name, X: float64(int(cx*10)) / 10, Y: float64(int(y/n*10)) / 10})
 		}
 	}
+	apart(out.Regions, m.Height)
 	for _, l := range states {
 		if l.Count = counts[l.State]; l.Count > 0 {
 			out.Legend = append(out.Legend, l)
@@ -94,13 +99,57 @@ func (p *Page) hexes(id, title string, states []LegendItem, state func(c *site.C
 	return out
 }
 
+// labelSize is the region labels' font size in the map's units (maps.css).
+const labelSize = 18
+
+// apart moves region labels up or down until none overlaps another, each
+// taken as a box about as wide as its letters and a line high, and keeps
+// them inside the map's height. Labels sit at their regions' middles, and
+// neighbouring regions' middles can be close: Yorkshire and The Humber's
+// and the North West's are.
+func apart(labels []RegionLabel, height float64) {
+	const line = labelSize * 1.25
+	width := func(l RegionLabel) float64 { return float64(len(l.Name)) * labelSize * 0.62 }
+	overlaps := func(a, b RegionLabel) bool {
+		return math.Abs(a.X-b.X) < (width(a)+width(b))/2 && math.Abs(a.Y-b.Y) < line
+	}
+	for i := range labels {
+		for range 20 {
+			moved := false
+			for j := range i {
+				if overlaps(labels[i], labels[j]) {
+					// Move away from the other label, by the overlap and a little.
+					if labels[i].Y >= labels[j].Y {
+						labels[i].Y = labels[j].Y + line
+					} else {
+						labels[i].Y = labels[j].Y - line
+					}
+					labels[i].Y = min(max(labels[i].Y, line), height-labelSize/2)
+					moved = true
+				}
+			}
+			if !moved {
+				break
+			}
+		}
+	}
+}
+
 // QuestionMap is the map of what someone living in each area gets for q,
 // composed as the council pages are: a district's hexagon shows its
 // county's answer for leaving-care support and its own for council tax,
 // with its joint offer's where it has one.
 func (p *Page) QuestionMap(key string) HexMap {
 	q := offer.Lookup(key)
-	return p.hexes("map-"+strings.ReplaceAll(key, ".", "-"), q.Label, mapStates, func(c *site.Council) (string, string) {
+	twin := Evidence{Label: "Find your council in the table instead", Href: p.Link("compare/" + TopicOf(q).Key + "/")}
+	switch {
+	case p.Table != nil && p.Table.Region == nil:
+		twin.Href = "#table" // the table is on this page
+	case p.Kind == "picture":
+		// The map changes its question in place: its twin is every table.
+		twin = Evidence{Label: "Find your council in the comparison tables instead", Href: p.Link("compare/")}
+	}
+	m := p.hexes("map-"+strings.ReplaceAll(key, ".", "-"), q.Label, mapStates, func(c *site.Council) (string, string) {
 		x := cell(c, q)
 		if x.Blank() {
 			words := "not known yet"
@@ -116,13 +165,15 @@ func (p *Page) QuestionMap(key string) HexMap {
 		words = join("; ", words, x.Terms)
 		return x.Verdict.Class, words
 	})
+	m.Twin = twin
+	return m
 }
 
 // CoverageMap is the map of how much is known about what someone living in
 // each area gets: something, looked for with nothing found, or not looked
 // for yet.
 func (p *Page) CoverageMap() HexMap {
-	return p.hexes("map-coverage", "How much is known, by area", coverageStates, func(c *site.Council) (string, string) {
+	m := p.hexes("map-coverage", "How much is known, by area", coverageStates, func(c *site.Council) (string, string) {
 		switch {
 		case c.KnownAnswers() > 0:
 			return "good", "something known for residents"
@@ -131,6 +182,8 @@ func (p *Page) CoverageMap() HexMap {
 		}
 		return "none", "not looked for yet"
 	})
+	m.Twin = Evidence{Label: "Find your council in the A to Z list instead", Href: p.Link("councils/")}
+	return m
 }
 
 // MapQuestions are the headline questions that have maps, for the
@@ -165,7 +218,7 @@ func TopicOf(q *offer.Question) offer.Topic {
 // HasMaps reports whether the page shows maps, and so needs their style sheet.
 func (p *Page) HasMaps() bool {
 	switch p.Kind {
-	case "home", "picture", "map":
+	case "home", "picture", "map", "lawarea":
 		return true
 	case "table":
 		return p.Table.Region == nil && len(p.TopicMaps()) > 0

@@ -28,7 +28,7 @@ import (
 const LayoutsDir = "layouts"
 
 // kinds are the page templates; each is parsed with base.html.
-var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "your-offer", "picture", "map", "page", "404"}
+var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "your-offer", "picture", "map", "law", "lawarea", "page", "404"}
 
 // Renderer holds parsed templates and the Markdown converter.
 type Renderer struct {
@@ -186,6 +186,7 @@ type Page struct {
 	Table       *Table
 	Plain       *offer.Page
 	Question    *offer.Question // a map page's question
+	Area        *offer.Area     // a law area page's area
 	Body        template.HTML
 	assets      map[string]string
 	sections    []site.Section     // worked out on first use
@@ -343,6 +344,15 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 		add(&Page{Kind: "map", Path: MapPath(q), Title: q.Label + ": a map of England", Question: q,
 			Description: "What someone living in each council area of England gets: " + q.Label + ".",
 			Crumbs:      []Crumb{{"Home", ""}, {"The national picture", "picture/"}}})
+	}
+	add(&Page{Kind: "law", Path: LawPath, Title: "What offers cover, area by area, under the law",
+		Description: "For each area the law says a council's local offer for care leavers must cover, how many offers we have found it in, with a map of each.",
+		Crumbs:      []Crumb{{"Home", ""}, {"The national picture", "picture/"}}})
+	for i := range offer.Areas {
+		a := &offer.Areas[i]
+		add(&Page{Kind: "lawarea", Path: LawAreaPath(a), Title: a.Title + ": offers under the law", Area: a,
+			Description: "Which councils' local offers for care leavers we have found covering " + strings.ToLower(a.Title[:1]) + a.Title[1:] + ", as the law requires: a map and a table.",
+			Crumbs:      []Crumb{{"Home", ""}, {"The national picture", "picture/"}, {"What offers cover", LawPath}}})
 	}
 	add(&Page{Kind: "picture", Path: "picture/", Title: "The national picture",
 		Description: "How many councils in England have a known answer to each question, and how many say yes, by region.",
