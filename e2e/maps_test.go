@@ -19,7 +19,7 @@ func TestMapByKeyboard(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
 			t.Fatal(err)
 		}
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const a = document.activeElement; return a && a.closest(".map") ? a.querySelector("title").textContent : ""; })()`))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const a = document.activeElement; return a && a.closest(".map svg") ? a.querySelector("title").textContent : ""; })()`))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -43,6 +43,8 @@ var templates = []struct {
 	{"your-offer", "/your-offer/?looked-after=leicester&live=hertsmere", false},
 	{"picture", "/picture/", false},
 	{"map-council-tax", "/maps/council-tax-exempt/", false},
+	{"law", "/law/", false},
+	{"law-area-financial-literacy", "/law/financial-literacy/", false},
 }
 
 // TestPages checks one page of every template, each in its own tab:
@@ -217,20 +219,24 @@ const narrowProbe = `(() => {
 
 // checkNarrow checks that nothing scrolls sideways at 320 CSS pixels but a
 // .scroll box.
-func checkNarrow(t *testing.T, ctx context.Context, path string) {
+func checkNarrow(t *testing.T, ctx context.Context, path string) { checkWidth(t, ctx, path, 320) }
+
+// checkWidth checks that nothing scrolls sideways at width CSS pixels but
+// a .scroll box.
+func checkWidth(t *testing.T, ctx context.Context, path string, width int) {
 	t.Helper()
 	l, err := chromedp.Run(ctx, chromedp.Evaluate[narrowLayout](narrowProbe))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.ClientWidth != 320 {
-		t.Fatalf("%s: the viewport is %d CSS px wide, want 320: the emulation did not apply", path, l.ClientWidth)
+	if l.ClientWidth != width {
+		t.Fatalf("%s: the viewport is %d CSS px wide, want %d: the emulation did not apply", path, l.ClientWidth, width)
 	}
-	if l.ScrollWidth > 320 {
-		t.Errorf("%s at 320px: the page is %d px wide and scrolls sideways; too wide:\n  %s", path, l.ScrollWidth, strings.Join(l.Wide, "\n  "))
+	if l.ScrollWidth > width {
+		t.Errorf("%s at %dpx: the page is %d px wide and scrolls sideways; too wide:\n  %s", path, width, l.ScrollWidth, strings.Join(l.Wide, "\n  "))
 	}
 	if len(l.Scrollers) > 0 {
-		t.Errorf("%s at 320px: only a box with class \"scroll\" and overflow-x: auto may scroll sideways; these do too:\n  %s", path, strings.Join(l.Scrollers, "\n  "))
+		t.Errorf("%s at %dpx: only a box with class \"scroll\" and overflow-x: auto may scroll sideways; these do too:\n  %s", path, width, strings.Join(l.Scrollers, "\n  "))
 	}
 }
 

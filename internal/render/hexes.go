@@ -90,7 +90,7 @@ func (p *Page) hexes(id, title string, states []LegendItem, state func(c *site.C
 			out.Regions = append(out.Regions, RegionLabel{Name: r.Name, X: float64(int(cx*10)) / 10, Y: float64(int(y/n*10)) / 10})
 		}
 	}
-	apart(out.Regions, m.Height)
+	apart(out.Regions, m.Width, m.Height)
 	for _, l := range states {
 		if l.Count = counts[l.State]; l.Count > 0 {
 			out.Legend = append(out.Legend, l)
@@ -102,36 +102,42 @@ func (p *Page) hexes(id, title string, states []LegendItem, state func(c *site.C
 // labelSize is the region labels' font size in the map's units (maps.css).
 const labelSize = 18
 
-// apart moves region labels up or down until none overlaps another, each
-// taken as a box about as wide as its letters and a line high, and keeps
-// them inside the map's height. Labels sit at their regions' middles, and
-// neighbouring regions' middles can be close: Yorkshire and The Humber's
-// and the North West's are.
-func apart(labels []RegionLabel, height float64) {
+// apart moves region labels until none overlaps another, each taken as a
+// box about as wide as its letters and a line high, and keeps them inside
+// the map. Labels sit at their regions' middles, and neighbouring regions'
+// middles can be close: Yorkshire and The Humber's and the North West's
+// are. Each label, in turn, takes the nearest place to its middle that
+// clears those placed before it.
+func apart(labels []RegionLabel, width, height float64) {
 	const line = labelSize * 1.25
-	width := func(l RegionLabel) float64 { return float64(len(l.Name)) * labelSize * 0.62 }
-	overlaps := func(a, b RegionLabel) bool {
-		return math.Abs(a.X-b.X) < (width(a)+width(b))/2 && math.Abs(a.Y-b.Y) < line
-	}
-	for i := range labels {
-		for range 20 {
-			moved := false
-			for j := range i {
-				if overlaps(labels[i], labels[j]) {
-					// Move away from the other label, by the overlap and a little.
-					if labels[i].Y >= labels[j].Y {
-						labels[i].Y = labels[j].Y + line
-					} else {
-						labels[i].Y = labels[j].Y - line
-					}
-					labels[i].Y = min(max(labels[i].Y, line), height-labelSize/2)
-					moved = true
-				}
-			}
-			if !moved {
-				break
+	wide := func(l RegionLabel) float64 { return float64(len(l.Name)) * labelSize * 0.62 }
+	clear := func(i int, x, y float64) bool {
+		for j := range i {
+			if math.Abs(x-labels[j].X) < (wide(labels[i])+wide(labels[j]))/2 && math.Abs(y-labels[j].Y) < line {
+				return false
 			}
 		}
+		return true
+	}
+	for i := range labels {
+		l := &labels[i]
+		if clear(i, l.X, l.Y) {
+			continue
+		}
+		half := wide(*l) / 2
+		best, bx, by := math.Inf(1), l.X, l.Y
+		for dy := -4 * line; dy <= 4*line; dy += line / 4 {
+			for dx := -80.0; dx <= 80; dx += 10 {
+				x, y := l.X+dx, l.Y+dy
+				if x < half || x > width-half || y < line || y > height-labelSize/2 {
+					continue
+				}
+				if d := dx*dx + dy*dy; d < best && clear(i, x, y) {
+					best, bx, by = d, x, y
+				}
+			}
+		}
+		l.X, l.Y = float64(int(bx*10))/10, float64(int(by*10))/10
 	}
 }
 
