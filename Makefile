@@ -42,11 +42,13 @@ e2e:
 vet:
 	$(GO) vet ./...
 
-## fuzz: fuzz the content loader and the FOI reply reader for longer
+## fuzz: the four fuzz tests, five minutes each: the content loader, and the FOI reply reader,
+## importer and the check that every answer line is recorded or listed
 fuzz:
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime 5m
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime 5m
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzImport -fuzztime 5m
+	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzEveryAnswerLineIsReadOrListed -fuzztime 5m
 
 ## bench: measure build speed: the Go benchmarks, then localoffer and Hugo side by side
 ## (BENCHFLAGS passes flags to bench/sidebyside, for example BENCHFLAGS='-sizes 317 -hugo ~/go/bin/hugo')
@@ -55,7 +57,7 @@ bench:
 	$(GO) test ./... -run '^$$' -bench . -benchmem
 	$(GO) run ./bench/sidebyside $(BENCHFLAGS)
 
-## bench-large: localoffer and Hugo side by side up to 100,000 councils (about 15 minutes, 12 GB of memory)
+## bench-large: localoffer and Hugo side by side up to 100,000 councils (about 12 to 15 minutes; Hugo's build needs up to 12 GB of memory)
 bench-large:
 	$(GO) run ./bench/sidebyside -sizes 317,10000,100000 $(BENCHFLAGS)
 
