@@ -186,7 +186,7 @@ const tabTimeout = 2 * time.Minute
 // recorder) and every securitypolicyviolation event, into
 // window.__cspViolations. newTab skips the test when there is no browser,
 // unless LOCALOFFER_E2E=1.
-func newTab(t *testing.T) (context.Context, *recorder) {
+func newTab(t *testing.T, opts ...chromedp.ContextOption) (context.Context, *recorder) {
 	t.Helper()
 	switch {
 	case chromium == "" && required():
@@ -197,7 +197,7 @@ func newTab(t *testing.T) (context.Context, *recorder) {
 		t.Fatalf("starting %s: %v", chromium, browserErr)
 	}
 	rec := newRecorder()
-	tabCtx, closeTab := chromedp.NewContext(browserCtx, chromedp.WithListener(rec.listen))
+	tabCtx, closeTab := chromedp.NewContext(browserCtx, append(opts, chromedp.WithListener(rec.listen))...)
 	ctx, cancel := context.WithTimeout(tabCtx, tabTimeout)
 	t.Cleanup(func() {
 		cancel()

@@ -53,7 +53,7 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	files = append(files, publish.Headers(cfg.PostcodeAPI))
+	files = append(files, publish.Headers(cfg.PostcodeAPI), publish.Manifest(cfg.Title, cfg.ShortTitle, cfg.Language))
 	for _, f := range files {
 		if err := sink.Put(f.Path, f.Data); err != nil {
 			return res, err

@@ -77,9 +77,12 @@ func Preview(fsys fs.FS, now time.Time, cache *content.Cache) (*Result, *Lazy, e
 	if err != nil {
 		return res, nil, err
 	}
-	static = append(static, publish.Headers(cfg.PostcodeAPI))
+	static = append(static, publish.Headers(cfg.PostcodeAPI), publish.Manifest(cfg.Title, cfg.ShortTitle, cfg.Language))
 	l := &Lazy{files: map[string]*lazyFile{}}
 	for _, f := range static {
+		if f.Path == publish.ServiceWorker {
+			continue // the preview's pages change as you type: nothing may keep old copies
+		}
 		l.add(f.Path, func() ([]byte, error) { return f.Data, nil })
 	}
 	pages := render.Plan(res.Site, assets)

@@ -53,7 +53,7 @@ var (
 	linkAttr = regexp.MustCompile(`\s(?:href|src|action)="([^"]*)"`)
 	idAttr   = regexp.MustCompile(`\sid="([^"]*)"`)
 	h1       = regexp.MustCompile(`<h1[\s>]`)
-	htmlLang = regexp.MustCompile(`^<!doctype html><html lang="[a-z]{2}(-[A-Z]{2})?">`)
+	htmlLang = regexp.MustCompile(`^<!doctype html><html lang="[a-z]{2}(-[A-Z]{2})?"[ >]`)
 )
 
 // TestEveryLinkResolves follows every link and fragment on every page of

@@ -32,7 +32,7 @@ const (
 
 // Reserved are slugs a plain page may not take, because the site already
 // uses those paths.
-var Reserved = []string{"404", "assets", "compare", "councils", "joint", "picture", "regions", "schema", "search", "static", "your-offer", "maps", "law"}
+var Reserved = []string{"404", "assets", "compare", "councils", "joint", "picture", "regions", "schema", "search", "static", "your-offer", "maps", "law", "offline"}
 
 // Set is everything read from content/.
 type Set struct {

@@ -32,6 +32,8 @@ func policy(connect []string) []string {
 		"style-src 'self'",
 		"img-src 'self'",
 		"connect-src " + strings.Join(append([]string{"'self'"}, connect...), " "),
+		"worker-src 'self'",
+		"manifest-src 'self'",
 		"base-uri 'none'",
 		"form-action 'self'",
 	}

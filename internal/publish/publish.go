@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -95,6 +96,7 @@ func (m *Minifier) MinifyTo(dst *bytes.Buffer, name string, src *bytes.Buffer) e
 // static/ to its path in the site.
 func (m *Minifier) Assets(fsys fs.FS) ([]File, map[string]string, error) {
 	var files []File
+	var worker []byte
 	names := map[string]string{}
 	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -106,6 +108,10 @@ func (m *Minifier) Assets(fsys fs.FS) ([]File, map[string]string, error) {
 		}
 		rel := strings.TrimPrefix(p, StaticDir+"/")
 		ext := path.Ext(rel)
+		if rel == ServiceWorker {
+			worker = data // written last, when it can list the others
+			return nil
+		}
 		if ext != ".css" && ext != ".js" {
 			files = append(files, File{rel, data})
 			return nil
@@ -122,7 +128,50 @@ func (m *Minifier) Assets(fsys fs.FS) ([]File, map[string]string, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("static: %w", err)
 	}
+	if worker != nil {
+		sw, err := m.serviceWorker(worker, names)
+		if err != nil {
+			return nil, nil, fmt.Errorf("static: %w", err)
+		}
+		files = append(files, sw)
+	}
 	return files, names, nil
+}
+
+// ServiceWorker is the service worker's name in static/ and in the site,
+// where it stays at the root so that it can serve every page.
+const ServiceWorker = "sw.js"
+
+// OfflinePages are the files the service worker keeps from the start, so
+// they open with no signal: the home page, search, the page that says a
+// page is not saved, and the icons and manifest every page links.
+var OfflinePages = []string{"index.html", "search/index.html", "offline/index.html", "favicon.ico", "icon.svg", ManifestFile}
+
+// serviceWorker is static/sw.js, minified, after a line that gives it the
+// build's VERSION, a digest of the fingerprinted style sheets and scripts
+// (so a new build with new ones replaces the old worker and its cache),
+// and CORE, the files to keep from the start: OfflinePages and those
+// style sheets and scripts.
+func (m *Minifier) serviceWorker(src []byte, names map[string]string) (File, error) {
+	core := slices.Clone(OfflinePages)
+	for _, f := range names {
+		core = append(core, f)
+	}
+	slices.Sort(core[len(OfflinePages):])
+	digest := sha256.New()
+	for _, p := range core {
+		digest.Write([]byte(p + "\n"))
+	}
+	list, err := json.Marshal(core)
+	if err != nil {
+		return File{}, err
+	}
+	min, err := m.Minify(ServiceWorker, src)
+	if err != nil {
+		return File{}, err
+	}
+	head := fmt.Sprintf("const VERSION=%q;const CORE=%s;\n", hex.EncodeToString(digest.Sum(nil)[:6]), list)
+	return File{ServiceWorker, append([]byte(head), min...)}, nil
 }
 
 // Sink receives the files of a site as a build makes them, from many

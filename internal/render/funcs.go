@@ -48,6 +48,7 @@ var funcs = template.FuncMap{
 	"mapQuestions": MapQuestions,
 	"mapPath":      MapPath,
 	"lawAreas":     lawAreas,
+	"themeColour":  func() string { return publish.ThemeColour },
 	"lawLaws":      func() []*offer.Law { return offer.Laws },
 	"lawAreaPath":  LawAreaPath,
 	"lawPath":      func() string { return LawPath },

@@ -28,7 +28,7 @@ import (
 const LayoutsDir = "layouts"
 
 // kinds are the page templates; each is parsed with base.html.
-var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "your-offer", "picture", "map", "law", "lawarea", "page", "404"}
+var kinds = []string{"home", "council", "joint", "region", "councils", "search", "compare", "table", "picker", "your-offer", "picture", "map", "law", "lawarea", "offline", "page", "404"}
 
 // Renderer holds parsed templates and the Markdown converter.
 type Renderer struct {
@@ -216,6 +216,19 @@ func (p *Page) Link(target string) string {
 	return strings.Repeat("../", depth) + target
 }
 
+// Root is the relative address of the site's root from this page, "./" or
+// "../../", or the base path on the 404 page: where the service worker and
+// the manifest are.
+func (p *Page) Root() string {
+	if p.Kind == "404" {
+		return p.Site.Config.BasePath
+	}
+	if depth := strings.Count(p.Path, "/"); depth > 0 {
+		return strings.Repeat("../", depth)
+	}
+	return "./"
+}
+
 // Asset returns a link to a fingerprinted asset, by its name in static/.
 func (p *Page) Asset(name string) (string, error) {
 	fp, ok := p.assets[name]
@@ -366,6 +379,9 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 		add(&Page{Kind: "page", Path: pg.Slug + "/", Title: pg.Title, Description: pg.Intro, Plain: pg,
 			Crumbs: []Crumb{{"Home", ""}}})
 	}
+	add(&Page{Kind: "offline", Path: "offline/", Title: "You are offline",
+		Description: "This page is not saved on this device. The pages you have opened or saved are listed here, to read with no signal.",
+		Crumbs:      []Crumb{{"Home", ""}}})
 	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found"})
 	return pages
 }

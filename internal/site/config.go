@@ -16,6 +16,7 @@ const ConfigFile = "site.yaml"
 // Config holds the site's settings.
 type Config struct {
 	Title      string // the site's name
+	ShortTitle string // its name under an icon on a phone's home screen, 12 letters or so
 	Repository string // web address of the source repository, for edit links
 	Branch     string // branch that edit links point at
 	BasePath   string // path the site is served under; only the 404 page needs it
@@ -32,6 +33,7 @@ type Config struct {
 // DefaultConfig is used for anything site.yaml leaves out.
 var DefaultConfig = Config{
 	Title:       "Care leaver local offers",
+	ShortTitle:  "Local offers",
 	Repository:  "https://github.com/localoffer/localoffer",
 	Branch:      "main",
 	BasePath:    "/",
@@ -61,7 +63,7 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return cfg, fmt.Errorf("%s:%d:%d: want key: value pairs", ConfigFile, root.Line, root.Column)
 	}
-	fields := map[string]*string{"title": &cfg.Title, "repository": &cfg.Repository, "branch": &cfg.Branch, "base_path": &cfg.BasePath, "base_url": &cfg.BaseURL, "language": &cfg.Language, "postcode_api": &cfg.PostcodeAPI}
+	fields := map[string]*string{"title": &cfg.Title, "short_title": &cfg.ShortTitle, "repository": &cfg.Repository, "branch": &cfg.Branch, "base_path": &cfg.BasePath, "base_url": &cfg.BaseURL, "language": &cfg.Language, "postcode_api": &cfg.PostcodeAPI}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		field, ok := fields[k.Value]
