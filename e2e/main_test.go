@@ -19,6 +19,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/build"
 	"github.com/localoffer/localoffer/internal/devserver"
+	"github.com/localoffer/localoffer/internal/history"
 	"github.com/localoffer/localoffer/internal/site"
 )
 
@@ -60,7 +61,10 @@ func run(m *testing.M) int {
 		return m.Run()
 	}
 	var err error
-	if built, err = build.Site(project, buildDate); err != nil {
+	// The content's history, where the repository has it, for the
+	// councils' feeds; a shallow clone builds without.
+	log, _ := history.Read("..", buildDate)
+	if built, err = build.Site(project, buildDate, build.WithHistory(func() *history.Log { return log })); err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: building the site from the repository: %s\n", firstLines(err, 20))
 		return 1
 	}

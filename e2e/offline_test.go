@@ -283,3 +283,43 @@ func TestInstallable(t *testing.T) {
 	}
 	checkClean(t, ctx, rec, "the manifest")
 }
+
+// TestCouncilFeed: Leicester's page links its own Atom feed, whose entries
+// carry the real dates of the changes (or of the last check, in a clone
+// with no history), none after the build.
+func TestCouncilFeed(t *testing.T) {
+	ctx, rec := newTab(t)
+	load(t, ctx, rec, "/councils/leicester/", false)
+	type feed struct {
+		Title   string   `json:"title"`
+		Href    string   `json:"href"`
+		Updated []string `json:"updated"`
+		Lines   []string `json:"lines"`
+	}
+	f, err := chromedp.Run(ctx, chromedp.Evaluate[feed](`(async () => {
+  const link = [...document.querySelectorAll("link[rel=alternate][type='application/atom+xml']")].find((l) => l.title.includes("Leicester"));
+  if (!link) return {title: "", href: "", updated: [], lines: []};
+  const xml = new DOMParser().parseFromString(await (await fetch(link.href)).text(), "application/xml");
+  return {
+    title: link.title, href: link.getAttribute("href"),
+    updated: [...xml.querySelectorAll("entry > updated")].map((u) => u.textContent),
+    lines: [...document.querySelectorAll("#s-changes + ul li, ul.changes li")].map((li) => li.textContent),
+  };
+})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(f.Href, "councils/leicester/feed.xml") {
+		t.Fatalf("Leicester's page links its feed as %q (%q), want its own feed.xml", f.Href, f.Title)
+	}
+	if len(f.Updated) == 0 {
+		t.Fatal("Leicester's feed has no entries")
+	}
+	for _, u := range f.Updated {
+		d, err := time.Parse(time.RFC3339, u)
+		if err != nil || d.After(buildDate) || d.Year() < 2020 {
+			t.Errorf("an entry of Leicester's feed is dated %q, want a real date before the build", u)
+		}
+	}
+	checkClean(t, ctx, rec, "Leicester's feed")
+}

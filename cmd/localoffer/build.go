@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"sync"
 	"time"
 
 	"github.com/localoffer/localoffer/internal/build"
 	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/history"
 )
 
 func init() {
@@ -38,7 +40,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
-	res, err := build.Write(os.DirFS(*root), now, *out)
+	res, err := build.Write(os.DirFS(*root), now, *out, build.WithHistory(readHistory("localoffer build", *root, now, stderr)))
 	if res != nil {
 		report(stderr, res.Problems.Errors())
 		summarise(stderr, res.Problems.Warnings(), "localoffer check -v")
@@ -68,4 +70,23 @@ func profileCPU(file string) (stop func(), err error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// readHistory starts reading the content's git history in root, so that
+// it is read while the content loads, and returns a function that waits for
+// it. Without history (not a repository, or a shallow clone) the build goes
+// on, with no changes listed, and says so once.
+func readHistory(cmd, root string, now time.Time, stderr io.Writer) func() *history.Log {
+	done := make(chan *history.Log, 1)
+	go func() {
+		log, err := history.Read(root, now)
+		switch {
+		case errors.Is(err, history.ErrNoHistory):
+			fmt.Fprintf(stderr, "%s: %v: the councils' feeds and pages list no changes\n", cmd, err)
+		case err != nil:
+			fmt.Fprintf(stderr, "%s: reading the content's history: %v: the councils' feeds and pages list no changes\n", cmd, err)
+		}
+		done <- log
+	}()
+	return sync.OnceValue(func() *history.Log { return <-done })
 }

@@ -151,3 +151,31 @@ func TestNew(t *testing.T) {
 		t.Errorf("unknown council: exit %d", code)
 	}
 }
+
+// TestBuildWithoutHistory: a copy of the project that is not a git
+// repository (a download, or a folder copied elsewhere) builds, lists no
+// changes, and says so once.
+func TestBuildWithoutHistory(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../..")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, ".git")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runCmd(t, "build", "-root", dir, "-out", out)
+	if code != exitOK || !strings.HasPrefix(stdout, "built ") {
+		t.Fatalf("exit %d, stdout %q\n%s", code, stdout, stderr)
+	}
+	if n := strings.Count(stderr, "no git history"); n != 1 {
+		t.Errorf("the build says %d times that it has no git history, want once:\n%s", n, stderr)
+	}
+	feed, err := os.ReadFile(filepath.Join(out, "councils", "leicester", "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(feed), "<entry>") {
+		t.Error("Leicester's feed has no entry without history; want the day its facts were checked")
+	}
+}

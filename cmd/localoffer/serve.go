@@ -32,6 +32,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	live := devserver.NewLive(*root, func() time.Time { t, _ := today(); return t })
+	now, _ := today()
+	live.Options = []build.Option{build.WithHistory(readHistory("localoffer serve", *root, now, stderr))}
 	live.OnWatchError = func(err error) { fmt.Fprintln(stderr, "localoffer serve: watching:", err, "(rebuilding to catch up)") }
 	first := true
 	live.OnBuild = func(res *build.Result, err error, took time.Duration) {

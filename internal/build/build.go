@@ -15,6 +15,7 @@ import (
 	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/diag"
 	"github.com/localoffer/localoffer/internal/export"
+	"github.com/localoffer/localoffer/internal/history"
 	"github.com/localoffer/localoffer/internal/publish"
 	"github.com/localoffer/localoffer/internal/render"
 	"github.com/localoffer/localoffer/internal/site"
@@ -32,7 +33,11 @@ type Result struct {
 // sink. now is the build's date. When the content has errors, it returns
 // them as a diag.List error along with the Result holding every problem,
 // and sink gets nothing.
-func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
+func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	cfg, err := site.LoadConfig(fsys)
 	if err != nil {
 		return nil, err
@@ -43,6 +48,7 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 		return res, errs
 	}
 	res.Site = site.New(set, cfg, now)
+	res.Site.SetHistory(o.history())
 
 	m := publish.NewMinifier()
 	r, err := render.NewMinified(fsys, m.Template)
@@ -85,14 +91,35 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink) (*Result, error) {
 	if err := export.Write(res.Site, pages, sink); err != nil {
 		return res, err
 	}
-	res.Count = len(files) + len(pages) + len(export.Paths)
+	res.Count = len(files) + len(pages) + len(export.Paths) + len(res.Site.Councils) // and a feed for each council
 	return res, nil
 }
 
+// Option changes how a build is made.
+type Option func(*options)
+
+type options struct {
+	readHistory func() *history.Log
+}
+
+// WithHistory gives the build the content's history, for each council's
+// changes and feed: log is called when the build needs it, so the history
+// can be read while the content loads. Without it, no changes are listed.
+func WithHistory(log func() *history.Log) Option {
+	return func(o *options) { o.readHistory = log }
+}
+
+func (o *options) history() *history.Log {
+	if o.readHistory == nil {
+		return nil
+	}
+	return o.readHistory()
+}
+
 // Site builds the site in memory, as Run does.
-func Site(fsys fs.FS, now time.Time) (*Result, error) {
+func Site(fsys fs.FS, now time.Time, opts ...Option) (*Result, error) {
 	var m publish.Memory
-	res, err := Run(fsys, now, &m)
+	res, err := Run(fsys, now, &m, opts...)
 	if err != nil {
 		return res, err
 	}
@@ -105,12 +132,12 @@ func Site(fsys fs.FS, now time.Time) (*Result, error) {
 // Write builds the site and publishes it to the folder out, writing each
 // file as it is made into a new folder that replaces out only when the
 // build has succeeded. On any error out is left as it was.
-func Write(fsys fs.FS, now time.Time, out string) (*Result, error) {
+func Write(fsys fs.FS, now time.Time, out string, opts ...Option) (*Result, error) {
 	folder, err := publish.NewFolder(out)
 	if err != nil {
 		return nil, err
 	}
-	res, err := Run(fsys, now, folder)
+	res, err := Run(fsys, now, folder, opts...)
 	if err != nil {
 		folder.Abort()
 		return res, err

@@ -58,7 +58,11 @@ func (l *Lazy) add(path string, make func() ([]byte, error)) {
 // makes each page and data file only when it is first asked for, and does not
 // minify them. A rebuild after an edit so takes milliseconds however large the
 // site. cache, if not nil, keeps decoded content files between builds.
-func Preview(fsys fs.FS, now time.Time, cache *content.Cache) (*Result, *Lazy, error) {
+func Preview(fsys fs.FS, now time.Time, cache *content.Cache, opts ...Option) (*Result, *Lazy, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	cfg, err := site.LoadConfig(fsys)
 	if err != nil {
 		return nil, nil, err
@@ -69,6 +73,7 @@ func Preview(fsys fs.FS, now time.Time, cache *content.Cache) (*Result, *Lazy, e
 		return res, nil, errs
 	}
 	res.Site = site.New(set, cfg, now)
+	res.Site.SetHistory(o.history())
 	r, err := render.New(fsys)
 	if err != nil {
 		return res, nil, err
@@ -107,6 +112,9 @@ func Preview(fsys fs.FS, now time.Time, cache *content.Cache) (*Result, *Lazy, e
 			files, err := exports()
 			return files[name], err
 		})
+	}
+	for _, c := range res.Site.Councils {
+		l.add(export.CouncilFeedFile(c), func() ([]byte, error) { return export.CouncilFeed(res.Site, c) })
 	}
 	res.Count = len(l.files)
 	return res, l, nil

@@ -164,6 +164,13 @@ type councilFile struct {
 	problems diag.List
 }
 
+// DecodeCouncil decodes one council file's bytes as Load does, without
+// checking it against the other files: for reading the versions of a file
+// in its history. It returns nil when the file cannot be read at all.
+func DecodeCouncil(file string, src []byte, now time.Time) *offer.Council {
+	return readCouncil(file, src, now).c
+}
+
 // readCouncil reads and decodes one council file; c is nil if it could not
 // be read at all.
 func readCouncil(file string, src []byte, now time.Time) councilFile {

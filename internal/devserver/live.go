@@ -58,6 +58,8 @@ type Live struct {
 	// OnWatchError, if set, hears of problems watching files; the server
 	// rebuilds after each and goes on watching.
 	OnWatchError func(error)
+	// Options are passed to every build, such as the content's history.
+	Options []build.Option
 
 	cache    content.Cache // decoded content files, so an edit decodes one file
 	mu       sync.Mutex
@@ -78,7 +80,7 @@ func NewLive(root string, now func() time.Time) *Live {
 // pages are told to reload. It reports whether the build succeeded.
 func (l *Live) Build() bool {
 	start := time.Now()
-	res, site, err := build.Preview(os.DirFS(l.root), l.now(), &l.cache)
+	res, site, err := build.Preview(os.DirFS(l.root), l.now(), &l.cache, l.Options...)
 	took := time.Since(start)
 	if err == nil {
 		err = l.SetLazy(site)

@@ -75,6 +75,15 @@ func Write(s *site.Site, pages []string, sink publish.Sink) error {
 			return err
 		}
 	}
+	for _, c := range s.Councils {
+		data, err := CouncilFeed(s, c)
+		if err != nil {
+			return err
+		}
+		if err := sink.Put(CouncilFeedFile(c), data); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
+	"github.com/localoffer/localoffer/internal/wording"
 )
 
 // MaxFeedEntries is the most councils the feed lists.
@@ -64,12 +65,12 @@ type AtomText struct {
 func Feed(s *site.Site) ([]byte, error) {
 	var councils []*site.Council
 	for _, c := range s.Councils {
-		if !c.Updated.IsZero() {
+		if !c.LastChanged().IsZero() {
 			councils = append(councils, c)
 		}
 	}
 	slices.SortFunc(councils, func(a, b *site.Council) int {
-		return cmp.Or(firstDay(b.Updated).Compare(firstDay(a.Updated)),
+		return cmp.Or(b.LastChanged().Compare(a.LastChanged()),
 			strings.Compare(a.Name, b.Name), strings.Compare(a.GSS, b.GSS))
 	})
 	if len(councils) > MaxFeedEntries {
@@ -78,7 +79,7 @@ func Feed(s *site.Site) ([]byte, error) {
 	base := baseURL(s)
 	f := AtomFeed{
 		Title:    s.Config.Title + ": updated councils",
-		Subtitle: "Councils whose local offer for care leavers was last checked or changed on this site, newest first.",
+		Subtitle: "Councils whose answers last changed on this site, newest first, each on the day of its change. Each council's page has a feed of its own changes.",
 		ID:       base + FeedFile,
 		Updated:  rfc3339(time.Date(s.Now.Year(), s.Now.Month(), s.Now.Day(), 0, 0, 0, 0, time.UTC)),
 		Links: []AtomLink{
@@ -89,7 +90,7 @@ func Feed(s *site.Site) ([]byte, error) {
 	}
 	for i, c := range councils {
 		page := PageURL(s, c.Path()+"index.html")
-		updated := rfc3339(firstDay(c.Updated))
+		updated := rfc3339(c.LastChanged())
 		if i == 0 {
 			f.Updated = updated
 		}
@@ -98,10 +99,64 @@ func Feed(s *site.Site) ([]byte, error) {
 			ID:      page,
 			Updated: updated,
 			Link:    AtomLink{Href: page, Rel: "alternate", Type: "text/html"},
-			Summary: AtomText{Type: "text", Text: summary(c)},
+			Summary: AtomText{Type: "text", Text: strings.TrimSpace(latest(c) + " " + summary(c))},
 		})
 	}
 	return xmlFile(f, FeedFile)
+}
+
+// latest says the council's latest change in words, if the history has one.
+func latest(c *site.Council) string {
+	if len(c.Changes) == 0 {
+		return ""
+	}
+	return "Latest change: " + strings.Join(wording.ChangeLines(c.Changes[0]), "; ") + "."
+}
+
+// CouncilFeedFile is a council's own feed, in its page's folder.
+func CouncilFeedFile(c *site.Council) string { return c.Path() + FeedFile }
+
+// CouncilFeed is a council's own Atom feed: every change to its answers
+// that the content's history holds, newest first, each with its real date
+// and the old and new answers in words. Without history, its one entry is
+// the day the council's file says its facts were last checked.
+func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
+	base := baseURL(s)
+	page := PageURL(s, c.Path()+"index.html")
+	self := base + CouncilFeedFile(c)
+	f := AtomFeed{
+		Title:    "Changes to " + c.Name + "'s offer for care leavers",
+		Subtitle: "Each change to " + c.ShortName + "'s answers on " + s.Config.Title + ", with the answer before and after, newest first.",
+		ID:       self,
+		Links: []AtomLink{
+			{Href: self, Rel: "self", Type: "application/atom+xml"},
+			{Href: page, Rel: "alternate", Type: "text/html"},
+		},
+		Author: AtomPerson{Name: s.Config.Title, URI: s.Config.Repository},
+	}
+	for _, e := range c.Changes {
+		f.Entries = append(f.Entries, AtomEntry{
+			Title:   wording.ChangeTitle(e),
+			ID:      page + "#change-" + e.Commit[:min(12, len(e.Commit))],
+			Updated: rfc3339(e.Date),
+			Link:    AtomLink{Href: page, Rel: "alternate", Type: "text/html"},
+			Summary: AtomText{Type: "text", Text: strings.Join(wording.ChangeLines(e), "\n")},
+		})
+	}
+	if len(f.Entries) == 0 && !c.Updated.IsZero() {
+		f.Entries = append(f.Entries, AtomEntry{
+			Title:   c.ShortName + "'s facts checked against their sources",
+			ID:      page + "#checked-" + c.Updated.String(),
+			Updated: rfc3339(firstDay(c.Updated)),
+			Link:    AtomLink{Href: page, Rel: "alternate", Type: "text/html"},
+			Summary: AtomText{Type: "text", Text: summary(c)},
+		})
+	}
+	f.Updated = rfc3339(time.Date(s.Now.Year(), s.Now.Month(), s.Now.Day(), 0, 0, 0, 0, time.UTC))
+	if len(f.Entries) > 0 {
+		f.Updated = f.Entries[0].Updated
+	}
+	return xmlFile(f, CouncilFeedFile(c))
 }
 
 // summary says how much is known about a council's offer and how recent

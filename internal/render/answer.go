@@ -125,16 +125,7 @@ func amountOf(a *offer.Answer) string {
 func Money(gbp int) string { return "£" + Number(gbp) }
 
 // Number writes a whole number with thousands separators: 12,345.
-func Number(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + Number(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+func Number(n int) string { return wording.Number(n) }
 
 // sourceType names a kind of source for people.
 func sourceType(t string) string {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/localoffer/localoffer/internal/content"
+	"github.com/localoffer/localoffer/internal/history"
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/registry"
 )
@@ -61,6 +62,9 @@ type Council struct {
 	site      *Site
 	known     int     // questions with an answer for someone living in the area
 	checks    []Check // the law's checklist, for a council that looks after children
+	// Changes are the changes to the council's answers in the content's
+	// history, newest first; none where the build has no history.
+	Changes []history.Entry
 }
 
 // Unknown reports whether nothing at all is known about what someone living
@@ -222,6 +226,28 @@ func New(set *content.Set, cfg Config, now time.Time) *Site {
 	s.coverage()
 	s.lawAreas()
 	return s
+}
+
+// SetHistory gives each council the changes to its answers that the
+// content's history holds.
+func (s *Site) SetHistory(l *history.Log) {
+	for _, c := range s.Councils {
+		c.Changes = l.Of(c.File)
+	}
+}
+
+// LastChanged is when the council's answers last changed, from the
+// content's history, or the day its file says it was last checked against
+// its sources; zero when neither is known.
+func (c *Council) LastChanged() time.Time {
+	if len(c.Changes) > 0 {
+		return c.Changes[0].Date
+	}
+	if c.Updated.IsZero() {
+		return time.Time{}
+	}
+	d := c.Updated // the first day it can mean: 2026-12 is 1 December
+	return time.Date(int(d.Year), time.Month(max(d.Month, 1)), int(max(d.Day, 1)), 0, 0, 0, 0, time.UTC)
 }
 
 // sortName drops a leading "The" so "The Royal Borough of ..." sorts under R.

@@ -8,8 +8,12 @@ package wording
 
 import (
 	"cmp"
+	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/localoffer/localoffer/internal/history"
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
 )
@@ -121,4 +125,92 @@ func Overtaken(r *site.Row) string {
 		return q.Overtaken.Note
 	}
 	return ""
+}
+
+// Value says an answer in a few words, for a list of changes: "Yes, £2,000,
+// until your 25th birthday", "No", "12 places", or the value of a text or
+// date question; "not recorded" for none.
+func Value(q *offer.Question, a *offer.Answer) string {
+	if a == nil {
+		return "not recorded"
+	}
+	if !q.Kind.IsAnswer() {
+		if len(a.Values) > 0 {
+			return strings.Join(a.Values, "; ")
+		}
+		return a.Value
+	}
+	words := map[offer.Status]string{offer.Yes: "Yes", offer.No: "No", offer.Considering: "Being considered", offer.Unknown: "The council did not say"}[a.Status]
+	parts := []string{words}
+	if a.GBP != nil {
+		amount := "£" + Number(*a.GBP)
+		if a.Pence != 0 {
+			amount += fmt.Sprintf(".%02d", a.Pence)
+		}
+		if a.Per != "" && a.Per != "once" {
+			amount += " a " + a.Per
+		}
+		parts = append(parts, a.Qualifier()+amount)
+	}
+	if a.Count != nil {
+		n := strconv.Itoa(a.Count.Min)
+		if a.Count.Max != a.Count.Min {
+			n += " to " + strconv.Itoa(a.Count.Max)
+		}
+		parts = append(parts, a.Qualifier()+n)
+	}
+	if a.Pct != nil {
+		parts = append(parts, strconv.Itoa(*a.Pct)+"%")
+	}
+	if ages := Ages(int(a.FromAge), int(a.ToAge)); ages != "" {
+		parts = append(parts, ages)
+	}
+	switch {
+	case a.Basis == "in_principle" || a.Basis == "conditional":
+		parts = append(parts, "case by case")
+	case a.MeansTest:
+		parts = append(parts, "depending on your income or savings")
+	}
+	if a.Condition != "" {
+		parts = append(parts, a.Condition)
+	}
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), ", ")
+}
+
+// Number writes a whole number with thousands separators: 12,345.
+func Number(n int) string {
+	if n < 0 {
+		return "-" + Number(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// ChangeLines says an entry's changes, a line each: "Setting-up-home
+// allowance: £2,000 → £3,000", or for a file's first version "Setting-up-
+// home allowance: £2,000".
+func ChangeLines(e history.Entry) []string {
+	out := make([]string, 0, len(e.Changes))
+	for _, ch := range e.Changes {
+		line := ch.Question.Label + ": "
+		if !e.First {
+			line += Value(ch.Question, ch.Old) + " → "
+		}
+		out = append(out, line+Value(ch.Question, ch.New))
+	}
+	return out
+}
+
+// ChangeTitle is an entry's title: its one change, or how many.
+func ChangeTitle(e history.Entry) string {
+	switch {
+	case e.First:
+		return fmt.Sprintf("First recorded: %d answers", len(e.Changes))
+	case len(e.Changes) == 1:
+		return ChangeLines(e)[0]
+	}
+	return fmt.Sprintf("%d answers changed", len(e.Changes))
 }
