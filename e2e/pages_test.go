@@ -45,6 +45,7 @@ var templates = []struct {
 	{"map-council-tax", "/maps/council-tax-exempt/", false},
 	{"law", "/law/", false},
 	{"law-area-financial-literacy", "/law/financial-literacy/", false},
+	{"offline", "/offline/", false},
 }
 
 // TestPages checks one page of every template, each in its own tab:
