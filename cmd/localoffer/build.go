@@ -79,7 +79,7 @@ func profileCPU(file string) (stop func(), err error) {
 func readHistory(cmd, root string, now time.Time, stderr io.Writer) func() *history.Log {
 	done := make(chan *history.Log, 1)
 	go func() {
-		log, err := history.Read(root, now)
+		log, err := history.ReadCached(root, now)
 		switch {
 		case errors.Is(err, history.ErrNoHistory):
 			fmt.Fprintf(stderr, "%s: %v: the councils' feeds and pages list no changes\n", cmd, err)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -129,5 +130,39 @@ func TestNoHistory(t *testing.T) {
 	run(t, ".", "2026-01-01T00:00:00Z", "clone", "-q", "--depth", "1", "file://"+repository(t), shallow)
 	if _, err := history.Read(shallow, now); !errors.Is(err, history.ErrNoHistory) || !strings.Contains(err.Error(), "shallow") {
 		t.Errorf("a shallow clone: %v, want ErrNoHistory saying it is shallow", err)
+	}
+}
+
+// TestCachedHistoryIsTheSame: the history kept between builds reads back
+// as it was read, and a new commit to the council files is seen.
+func TestCachedHistoryIsTheSame(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	dir := repository(t)
+	want, err := history.Read(dir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the first reads and keeps it, the second reads it back
+		got, err := history.ReadCached(dir, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("the cached history differs from the history:\n got %+v\nwant %+v", got, want)
+		}
+	}
+	file := filepath.Join(dir, "content", "councils", "leicester.md")
+	src, _ := os.ReadFile(file)
+	if err := os.WriteFile(file, bytes.Replace(src, []byte("to_age: 23"), []byte("to_age: 24"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, dir, "2026-04-01T10:00:00Z", "commit", "-q", "-am", "Leicester: free leisure until 24")
+	got, err := history.ReadCached(dir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Of("content/councils/leicester.md")); n != 3 {
+		t.Errorf("after a new commit the cached history has %d entries, want 3", n)
 	}
 }
