@@ -15,10 +15,12 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/localoffer/localoffer/internal/build"
 	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/diag"
+	"github.com/localoffer/localoffer/internal/render"
 	"github.com/localoffer/localoffer/internal/synth"
 	xhtml "golang.org/x/net/html"
 )
@@ -134,6 +136,31 @@ func TestEveryPageHasOneH1AndALanguage(t *testing.T) {
 	}
 	if pages < 10 {
 		t.Errorf("only %d pages built", pages)
+	}
+}
+
+var (
+	titleRe       = regexp.MustCompile(`<title>([^<]*)</title>`)
+	descriptionRe = regexp.MustCompile(`<meta name="?description"? content="?([^">]+)`)
+)
+
+// TestEveryPageHasATitleAndDescription: search results and tabs show a
+// page's title whole and a line about it, so every page has a title of at
+// most render.MaxTitle characters and a meta description.
+func TestEveryPageHasATitleAndDescription(t *testing.T) {
+	for name, data := range files(buildReal(t)) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		title := titleRe.FindSubmatch(data)
+		if title == nil || len(bytes.TrimSpace(title[1])) == 0 {
+			t.Errorf("%s: no title", name)
+		} else if n := utf8.RuneCountInString(html.UnescapeString(string(title[1]))); n > render.MaxTitle {
+			t.Errorf("%s: the title %q is %d characters, want at most %d", name, title[1], n, render.MaxTitle)
+		}
+		if d := descriptionRe.FindSubmatch(data); d == nil || len(bytes.TrimSpace(d[1])) < 20 {
+			t.Errorf("%s: no meta description", name)
+		}
 	}
 }
 

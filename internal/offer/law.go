@@ -105,7 +105,7 @@ var Areas = areas(
 	Area{Key: "housing_cooperation", Title: "Working with housing authorities", Section: "s.2(2A)(b)", Law: law2026,
 		Words:    "your arrangements for co-operating with local housing authorities in your area in assisting former relevant children aged under 25 to find and keep suitable accommodation",
 		Evidence: []string{"housing.joint_protocol"}, Direct: "offer.statutory_2026.housing_cooperation"},
-	Area{Key: "homelessness", Title: "Help for those at risk of homelessness, and early help to prevent it", Section: "s.2(2A)(c)(i) and (2B)", Law: law2026,
+	Area{Key: "homelessness", Title: "Help if at risk of homelessness, and early help", Section: "s.2(2A)(c)(i) and (2B)", Law: law2026,
 		Words:    "your arrangements for helping former relevant children aged under 25 who are at risk of homelessness to find and keep suitable accommodation, including early intervention to prevent them becoming homeless",
 		Evidence: []string{"housing.homelessness_prevention"}, Direct: "offer.statutory_2026.homelessness_prevention"},
 	Area{Key: "custody", Title: "A home on leaving custody", Section: "s.2(2A)(c)(ii)", Law: law2026,

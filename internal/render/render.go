@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
@@ -216,6 +217,22 @@ func (p *Page) Link(target string) string {
 	return strings.Repeat("../", depth) + target
 }
 
+// MaxTitle is the most characters a page's title may have: longer ones
+// are cut short in search results and tabs.
+const MaxTitle = 70
+
+// HeadTitle is the page's title for its <title>: the home page's own, and
+// others followed by the site's name where both fit in MaxTitle.
+func (p *Page) HeadTitle() string {
+	if p.Kind == "home" {
+		return p.Title
+	}
+	if full := p.Title + " – " + p.Site.Config.Title; utf8.RuneCountInString(full) <= MaxTitle {
+		return full
+	}
+	return p.Title
+}
+
 // Root is the relative address of the site's root from this page, "./" or
 // "../../", or the base path on the 404 page: where the service worker and
 // the manifest are.
@@ -315,13 +332,15 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 	}
 	add(home)
 	add(&Page{Kind: "councils", Path: "councils/", Title: "All councils from A to Z",
-		Crumbs: []Crumb{{"Home", ""}}})
+		Description: "Every council in England from A to Z, each with a page of what it offers young people leaving care.",
+		Crumbs:      []Crumb{{"Home", ""}}})
 	add(&Page{Kind: "search", Path: "search/", Title: "Find your council",
 		Description: "Find your council by its name, your town or your postcode, and see what it offers young people leaving care.",
 		Crumbs:      []Crumb{{"Home", ""}}})
 	for _, rg := range s.Regions {
 		add(&Page{Kind: "region", Path: "regions/" + rg.Slug + "/", Title: "Councils in " + rg.Name, Region: rg,
-			Crumbs: []Crumb{{"Home", ""}}})
+			Description: fmt.Sprintf("What each of the %d councils in %s offers young people leaving care, and how much we know.", len(rg.Councils), rg.Name),
+			Crumbs:      []Crumb{{"Home", ""}}})
 	}
 	// Council and joint offer pages share the rows they print: a county's
 	// rows show on each of its districts' pages too.
@@ -339,12 +358,14 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 		rows := sync.OnceValue(func() map[*site.Council]TableRow { return topicRows(s, cols) })
 		printed := new(sync.Map)
 		add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/", Title: tp.Title + ": every council",
-			Table:  &Table{Topic: tp, Columns: cols, councils: s.Councils, rows: rows, printed: printed},
-			Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
+			Description: tp.Title + " for care leavers: what every council in England offers, side by side, with the source of each answer.",
+			Table:       &Table{Topic: tp, Columns: cols, councils: s.Councils, rows: rows, printed: printed},
+			Crumbs:      []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
 		for _, rg := range s.Regions {
 			add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/" + rg.Slug + "/", Title: tp.Title + ": " + rg.Name,
-				Table:  &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils, rows: rows, printed: printed},
-				Crumbs: []Crumb{{"Home", ""}, {"Compare councils", "compare/"}, {tp.Title, "compare/" + tp.Key + "/"}}})
+				Description: tp.Title + " for care leavers: what each council in " + rg.Name + " offers, side by side, with the source of each answer.",
+				Table:       &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils, rows: rows, printed: printed},
+				Crumbs:      []Crumb{{"Home", ""}, {"Compare councils", "compare/"}, {tp.Title, "compare/" + tp.Key + "/"}}})
 		}
 	}
 	add(&Page{Kind: "picker", Path: "compare/councils/", Title: "Compare chosen councils",
@@ -354,7 +375,11 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 		Description: "Looked after by one council and living in another? See what you can get from each, and whether your council tax is paid.",
 		Crumbs:      []Crumb{{"Home", ""}}})
 	for _, q := range MapQuestions() {
-		add(&Page{Kind: "map", Path: MapPath(q), Title: q.Label + ": a map of England", Question: q,
+		title := q.Label + ": a map of England"
+		if utf8.RuneCountInString(title) > MaxTitle {
+			title = q.Label + ": a map"
+		}
+		add(&Page{Kind: "map", Path: MapPath(q), Title: title, Question: q,
 			Description: "What someone living in each council area of England gets: " + q.Label + ".",
 			Crumbs:      []Crumb{{"Home", ""}, {"The national picture", "picture/"}}})
 	}
@@ -382,7 +407,8 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 	add(&Page{Kind: "offline", Path: "offline/", Title: "You are offline",
 		Description: "This page is not saved on this device. The pages you have opened or saved are listed here, to read with no signal.",
 		Crumbs:      []Crumb{{"Home", ""}}})
-	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found"})
+	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found",
+		Description: "There is no page at this address. Find your council by town or postcode, or see every council from A to Z."})
 	return pages
 }
 
