@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,6 +15,16 @@ import (
 func TestSortByAllowance(t *testing.T) {
 	ctx, rec := newTab(t)
 	load(t, ctx, rec, "/compare/money/", false)
+	// The national page links the regions' tables; one tap puts every
+	// council in one table.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-national] button"))); err != nil {
+		t.Fatalf("asking for every council in one table: %v", err)
+	}
+	until(t, ctx, "every council's row", `Promise.resolve(document.querySelectorAll("#table tbody tr").length === `+strconv.Itoa(len(built.Site.Councils))+`)`)
+	bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#table tbody th a")].map((a) => a.getAttribute("href")).filter((h) => !/^\.\.\/\.\.\/councils\/[a-z-]+\/index\.html$/.test(h)).slice(0, 3)`))
+	if err != nil || len(bad) > 0 {
+		t.Errorf("in the table of every council, these links do not lead to council pages from this page: %v %v", bad, err)
+	}
 	col := `//th[@scope="col"]/button[text()="Setting-up-home allowance"]`
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(col), chromedp.Click(col)); err != nil {
 		t.Fatalf("clicking the column's heading: %v", err)

@@ -19,7 +19,7 @@ func TestMapByKeyboard(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
 			t.Fatal(err)
 		}
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const a = document.activeElement; return a && a.closest(".map svg") ? a.querySelector("title").textContent : ""; })()`))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const a = document.activeElement; return a && a.closest(".map svg") ? a.getAttribute("aria-label") : ""; })()`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,9 +94,9 @@ func TestMapCaptionAndPicker(t *testing.T) {
 		}
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[s](`(() => {
   const map = document.querySelector("[data-map-picker] .map");
-  const hex = [...map.querySelectorAll("a title")].find((t) => t.textContent.startsWith("Hertsmere:"));
+  const hex = [...map.querySelectorAll("svg a")].find((a) => a.getAttribute("aria-label").startsWith("Hertsmere:"));
   const cap = map.querySelector(".caption");
-  return {caption: cap.hidden ? "" : cap.textContent, title: map.querySelector("svg > title").textContent, hex: hex ? hex.textContent : ""};
+  return {caption: cap.hidden ? "" : cap.textContent, title: map.querySelector("svg > title").textContent, hex: hex ? hex.getAttribute("aria-label") : ""};
 })()`))
 		if err != nil {
 			t.Fatal(err)
@@ -104,7 +104,7 @@ func TestMapCaptionAndPicker(t *testing.T) {
 		return got.Caption, got.Title, got.Hex
 	}
 	// Focus Hertsmere's hexagon: its answer shows in the caption.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const t = [...document.querySelectorAll("[data-map-picker] .map a title")].find((t) => t.textContent.startsWith("Hertsmere:")); t.parentElement.focus(); return true; })()`)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const a = [...document.querySelectorAll("[data-map-picker] .map svg a")].find((a) => a.getAttribute("aria-label").startsWith("Hertsmere:")); a.focus(); return true; })()`)); err != nil {
 		t.Fatal(err)
 	}
 	caption, title, hex := state()

@@ -153,7 +153,50 @@ function compareCouncils(form) {
   render(chosenFromAddress());
 }
 
+// The national table: the page links each region's table, and "Show all
+// councils in one table" fetches them and puts every row in one table, to
+// sort and filter together. Nothing is fetched until someone asks.
+function national(box) {
+  const button = box.querySelector("button");
+  const status = box.querySelector("[role=status]");
+  const tools = document.querySelector("[data-table-tools][data-lazy]");
+  const tbl = document.getElementById(tools.dataset.tableTools);
+  const name = (tr) => tr.cells[0].textContent.trim().replace(/^The /, "");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    status.textContent = "Loading every region's table…";
+    try {
+      const links = [...document.querySelectorAll("a[data-region-table]")].map((a) => a.href);
+      const rows = [];
+      for (const html of await Promise.all(links.map((u) => fetch(u).then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.statusText))))))) {
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        rows.push(...doc.querySelectorAll("#table tbody tr"));
+      }
+      const body = tbl.tBodies[0];
+      rows.sort((a, b) => name(a).localeCompare(name(b)));
+      body.replaceChildren(
+        ...rows.map((tr) => {
+          const row = document.importNode(tr, true);
+          // The region tables are one folder deeper: their links to council
+          // pages start with one "../" more.
+          for (const a of row.querySelectorAll("a[href^='../']")) a.setAttribute("href", a.getAttribute("href").slice(3));
+          return row;
+        }),
+      );
+      tbl.closest(".scroll").hidden = false;
+      box.hidden = true;
+      table(tools);
+      tools.querySelector("#f-status").textContent = `All ${rows.length} councils shown`;
+    } catch (e) {
+      button.disabled = false;
+      status.textContent = "The tables could not be loaded. Choose a region instead.";
+    }
+  });
+  box.hidden = false;
+}
+
 if (typeof document !== "undefined") {
-  document.querySelectorAll("[data-table-tools]").forEach(table);
+  document.querySelectorAll("[data-table-tools]:not([data-lazy])").forEach(table);
+  document.querySelectorAll("[data-national]").forEach(national);
   document.querySelectorAll("form[data-compare]").forEach(compareCouncils);
 }

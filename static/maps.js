@@ -9,7 +9,7 @@ function caption(map) {
   const show = (e) => {
     const a = e.target.closest("svg a");
     if (!a || !map.contains(a)) return;
-    out.textContent = a.querySelector("title").textContent;
+    out.textContent = a.getAttribute("aria-label");
     out.hidden = false;
   };
   map.addEventListener("focusin", show);
@@ -30,7 +30,7 @@ function picker(section) {
     hexes.forEach((a, i) => {
       const [state, label] = q.h[i];
       a.querySelector("use").setAttribute("class", `s-${state}`);
-      a.querySelector("title").textContent = label;
+      a.setAttribute("aria-label", label);
     });
     title.textContent = `${q.l}: a map of England's council areas`;
     if (heading) heading.textContent = q.l;

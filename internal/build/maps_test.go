@@ -7,7 +7,7 @@ import (
 )
 
 // hexLink is one hexagon of a map: its link and its accessible name.
-var hexLink = regexp.MustCompile(`<a href="?([^" >]+)"?><title>([^<]*)</title><use href="?#hex"?`)
+var hexLink = regexp.MustCompile(`<a href="?([^" >]+)"? aria-label="?([^">]*)"?><use href="?#hex"?`)
 
 // mapIn returns a page's map with the given id: each hexagon's link and name.
 func mapIn(t *testing.T, page, id string) [][2]string {

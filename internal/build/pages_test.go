@@ -286,7 +286,7 @@ func TestCountyPageLeavesDistrictWorkToDistricts(t *testing.T) {
 	if strings.Contains(body, "Exempt from council tax") {
 		t.Error("Cambridgeshire's page lists council tax, which its districts give")
 	}
-	if got := cellsOf(t, string(site["compare/council-tax/index.html"]), "cambridgeshire")["Exempt from council tax"]; got != "District councils give this" {
+	if got := cellsOf(t, national(site, "council-tax"), "cambridgeshire")["Exempt from council tax"]; got != "District councils give this" {
 		t.Errorf("Cambridgeshire's council tax cell: %q", got)
 	}
 	// A figure reads as a figure, not "Yes".
@@ -297,7 +297,7 @@ func TestCountyPageLeavesDistrictWorkToDistricts(t *testing.T) {
 	}
 	// A district's row shows its own answer to what each council does itself,
 	// not its county's.
-	if got := cellsOf(t, string(site["compare/offer/index.html"]), "ashfield")["Local offer published"]; got != "Not known" {
+	if got := cellsOf(t, national(site, "offer"), "ashfield")["Local offer published"]; got != "Not known" {
 		t.Errorf("Ashfield's 'offer published' cell: %q, want Not known (the county's answer is the county's)", got)
 	}
 }

@@ -164,6 +164,35 @@ func TestEveryPageHasATitleAndDescription(t *testing.T) {
 	}
 }
 
+// MaxElements is the most HTML elements a page may have: beyond that a
+// cheap phone is slow to lay it out and to run its scripts.
+const MaxElements = 3000
+
+// TestEveryPageIsLight walks every page of the built site and counts its
+// elements.
+func TestEveryPageIsLight(t *testing.T) {
+	heaviest, most := "", 0
+	for name, data := range files(buildReal(t)) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		n := 0
+		z := xhtml.NewTokenizer(bytes.NewReader(data))
+		for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
+			if tt == xhtml.StartTagToken || tt == xhtml.SelfClosingTagToken {
+				n++
+			}
+		}
+		if n > MaxElements {
+			t.Errorf("%s has %d HTML elements, want at most %d", name, n, MaxElements)
+		}
+		if n > most {
+			heaviest, most = name, n
+		}
+	}
+	t.Logf("the page with most elements is %s, with %d", heaviest, most)
+}
+
 // TestBuildIsReproducible builds twice, to two folders, and compares every byte.
 func TestBuildIsReproducible(t *testing.T) {
 	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")

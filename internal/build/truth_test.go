@@ -146,7 +146,7 @@ func TestHeadlinesSayNoMoreThanTheirSources(t *testing.T) {
 // tables, where an adviser counts.
 func TestConditionsReachTheTables(t *testing.T) {
 	site := files(buildReal(t))
-	housing := string(site["compare/housing/index.html"])
+	housing := national(site, "housing")
 	cells := cellsOf(t, housing, "leicester")
 	for _, col := range []string{"Practice flats", "Guarantor for renting", "Deposit for renting"} {
 		if c := cells[col]; !strings.Contains(c, "case by case") && !strings.Contains(c, "only in some cases") {

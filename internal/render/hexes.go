@@ -150,7 +150,7 @@ func (p *Page) QuestionMap(key string) HexMap {
 	twin := Evidence{Label: "Find your council in the table instead", Href: p.Link("compare/" + TopicOf(q).Key + "/")}
 	switch {
 	case p.Table != nil && p.Table.Region == nil:
-		twin.Href = "#table" // the table is on this page
+		twin = Evidence{Label: "Find your council in a region's table instead", Href: "#regions"}
 	case p.Kind == "picture":
 		// The map changes its question in place: its twin is every table.
 		twin = Evidence{Label: "Find your council in the comparison tables instead", Href: p.Link("compare/")}
@@ -232,8 +232,24 @@ func (p *Page) HasMaps() bool {
 	return false
 }
 
-// TopicMaps are the maps of a national table's headline questions.
+// maxTopicMaps is how many maps a national table shows; the others are
+// linked, so that the page stays light on a phone.
+const maxTopicMaps = 3
+
+// TopicMaps are the maps a national table shows: its first headline
+// questions'.
 func (p *Page) TopicMaps() []*offer.Question {
+	all := p.allTopicMaps()
+	return all[:min(len(all), maxTopicMaps)]
+}
+
+// MoreTopicMaps are its other headline questions, whose maps it links.
+func (p *Page) MoreTopicMaps() []*offer.Question {
+	all := p.allTopicMaps()
+	return all[min(len(all), maxTopicMaps):]
+}
+
+func (p *Page) allTopicMaps() []*offer.Question {
 	if p.Table == nil || p.Table.Region != nil {
 		return nil
 	}
