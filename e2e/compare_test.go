@@ -124,6 +124,8 @@ func TestSortByAllowance(t *testing.T) {
 func TestCompareChosenCouncils(t *testing.T) {
 	ctx, rec := newTab(t)
 	load(t, ctx, rec, "/compare/councils/?c=leicester,hertsmere", false)
+	// The chosen councils' answers load when they are chosen.
+	until(t, ctx, "the comparison", `Promise.resolve(!!document.querySelector("#comparison h2"))`)
 	type state struct {
 		Heading string   `json:"heading"`
 		Tax     []string `json:"tax"`

@@ -79,6 +79,14 @@ func TestOpenedFromDisk(t *testing.T) {
 		t.Errorf("opened from disk, the style sheet did not apply: body margin %s (want 0px), skip link's right edge at x=%d (want off screen, < 0), body font %s",
 			styled.BodyMargin, styled.SkipRight, styled.Font)
 	}
+	// The two-council page loads the chosen councils' data as scripts,
+	// which works from disk, where fetch does not.
+	two := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "your-offer", "index.html")), RawQuery: "looked-after=leicester&live=hertsmere"}).String()
+	if err := chromedp.Do(ctx, chromedp.Navigate(two)); err != nil {
+		t.Fatalf("opening %s: %v", two, err)
+	}
+	settle(t, ctx)
+	until(t, ctx, "the two councils' offer, opened from disk", `Promise.resolve(!!document.getElementById("result"))`)
 	// From file:// Chromium gives the page an opaque origin: what fails to
 	// load there is logged for the owner, not failed, as the site must work
 	// without its script anyway.

@@ -31,6 +31,7 @@ func readTwo(t *testing.T, path string) twoCouncils {
 	t.Helper()
 	ctx, rec := newTab(t)
 	load(t, ctx, rec, path, false)
+	until(t, ctx, "the two councils' offer", `Promise.resolve(!!document.getElementById("result"))`)
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[twoCouncils](twoProbe))
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +94,8 @@ func TestYourOfferTyping(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
+	// The two councils' answers load when they are chosen.
+	until(t, ctx, "the two councils' offer", `Promise.resolve(!!document.getElementById("result"))`)
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[twoCouncils](twoProbe))
 	if err != nil {
 		t.Fatal(err)

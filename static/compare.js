@@ -93,14 +93,14 @@ function table(tools) {
 // (?c=leicester,hertsmere). On a phone the answers stack.
 function compareCouncils(form) {
   const data = JSON.parse(document.getElementById("compare-data").textContent);
-  const bySlug = new Map(data.c.map((c) => [c.s, c]));
+  const known = new Set([...form.querySelector("select").options].map((o) => o.value).filter(Boolean));
   const out = document.getElementById("comparison");
   const status = form.querySelector("#compare-status");
   const selects = [...form.querySelectorAll("select")];
 
   function chosenFromAddress() {
     const params = new URLSearchParams(location.search);
-    const slugs = params.getAll("c").flatMap((v) => v.split(",")).map((s) => s.trim()).filter((s) => bySlug.has(s));
+    const slugs = params.getAll("c").flatMap((v) => v.split(",")).map((s) => s.trim()).filter((s) => known.has(s));
     return [...new Set(slugs)].slice(0, 4);
   }
 
@@ -110,15 +110,21 @@ function compareCouncils(form) {
     return e;
   }
 
-  function render(slugs) {
-    const cs = slugs.map((s) => bySlug.get(s));
+  async function render(slugs) {
     selects.forEach((sel, i) => (sel.value = slugs[i] || ""));
-    if (cs.length < 2) {
+    if (slugs.length < 2) {
       out.replaceChildren();
-      status.textContent = cs.length ? "Choose at least one more council." : "";
+      status.textContent = slugs.length ? "Choose at least one more council." : "";
       return;
     }
-    const head = el("div", { className: `cmp-head cmp-${cs.length}` }, ...cs.map((c) => el("p", {}, el("a", { href: c.h, textContent: c.n }), el("span", { className: "count", textContent: " " + c.a }))));
+    let cs;
+    try {
+      cs = await Promise.all(slugs.map(loadCouncil));
+    } catch (e) {
+      status.textContent = "The councils' answers could not be loaded. Open their pages from the tables instead.";
+      return;
+    }
+    const head = el("div", { className: `cmp-head cmp-${cs.length}` }, ...cs.map((c) => el("p", {}, el("a", { href: fromRoot(c.h), textContent: c.n }), el("span", { className: "count", textContent: " " + c.a }))));
     const parts = [el("h2", { id: "cmp", textContent: cs.map((c) => c.n).join(", ") }), head];
     let section = "";
     for (const q of data.q) {

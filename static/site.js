@@ -72,4 +72,37 @@ async function savedPages(section) {
   section.hidden = seen.size === 0;
 }
 
+// Councils' data for the two-council and side-by-side pages, one council
+// at a time, as scripts (data/councils/<slug>.js) that call localofferData:
+// a page loads only the councils someone chooses, and a script loads even
+// from disk, where fetch does not.
+const councilData = new Map();
+const councilWaiting = new Map();
+self.localofferData = (d) => {
+  const resolve = councilWaiting.get(d.s);
+  councilWaiting.delete(d.s);
+  if (resolve) resolve(d);
+};
+function loadCouncil(slug) {
+  if (!councilData.has(slug)) {
+    councilData.set(
+      slug,
+      new Promise((resolve, reject) => {
+        councilWaiting.set(slug, resolve);
+        const script = document.createElement("script");
+        script.src = (document.documentElement.dataset.root || "./") + "data/councils/" + encodeURIComponent(slug) + ".js";
+        script.onerror = () => {
+          councilData.delete(slug);
+          reject(new Error(`no data for ${slug}`));
+        };
+        document.head.append(script);
+      }),
+    );
+  }
+  return councilData.get(slug);
+}
+
+// fromRoot turns an address from the site's root into one from this page.
+const fromRoot = (href) => (document.documentElement.dataset.root || "./") + href;
+
 if (typeof document !== "undefined") offline();

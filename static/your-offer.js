@@ -1,7 +1,7 @@
 // localoffer: the two-council page. Someone looked after by one council and
 // living in another gets leaving-care support from the first, and council
 // tax, housing and leisure from the second; this puts the two together.
-// It needs site.js (norm) and the page's own data.
+// It needs search.js (norm), site.js (loadCouncil) and the page's list of councils.
 
 // taxHelp works out, as site.CouncilTaxFor does in Go, whether each
 // council's council tax help covers someone looked after by care and living
@@ -68,15 +68,23 @@ function yourOffer(form) {
   const item = (list, text, href, from) => {
     const li = el("li");
     const a = el("a", text);
-    a.href = href;
+    a.href = fromRoot(href);
     li.append(a);
     if (from) li.append(" ", el("span", `from ${from}`, "from"));
     list.append(li);
   };
 
-  function render(care, home) {
+  async function render(careIn, homeIn) {
     out.replaceChildren();
-    if (!care || !home) return;
+    if (!careIn || !homeIn) return;
+    let care, home;
+    try {
+      const [c, h] = await Promise.all([loadCouncil(careIn.s), loadCouncil(homeIn.s)]);
+      [care, home] = [{ ...careIn, ...c }, { ...homeIn, ...h }];
+    } catch (e) {
+      status.textContent = "The councils' answers could not be loaded. Open their pages instead.";
+      return;
+    }
     const h = el("h2", `Looked after by ${care.t}, living in ${home.t}`);
     h.id = "result";
     out.append(h);
@@ -115,8 +123,8 @@ function yourOffer(form) {
 
     const links = el("p");
     const a1 = el("a", `${care.n}'s page`), a2 = el("a", `${home.n}'s page`);
-    a1.href = care.h;
-    a2.href = home.h;
+    a1.href = fromRoot(care.h);
+    a2.href = fromRoot(home.h);
     links.append("More on ", a1, " and ", a2, ".");
     out.append(links);
   }

@@ -91,7 +91,12 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 	if err := export.Write(res.Site, pages, sink); err != nil {
 		return res, err
 	}
-	res.Count = len(files) + len(pages) + len(export.Paths) + len(res.Site.Councils) // and a feed for each council
+	for _, c := range res.Site.Councils {
+		if err := sink.Put(render.CouncilDataPath(c), render.CouncilData(c)); err != nil {
+			return res, err
+		}
+	}
+	res.Count = len(files) + len(pages) + len(export.Paths) + 2*len(res.Site.Councils) // and each council's feed and data
 	return res, nil
 }
 

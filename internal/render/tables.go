@@ -185,53 +185,54 @@ func topicRows(s *site.Site, cols []*offer.Question) map[*site.Council]TableRow 
 // symbol, word, figure, from]}}]}, with <, > and & escaped so it cannot end
 // its script element.
 func compareData(p *Page) template.JS {
-	var qs []*offer.Question
 	var b strings.Builder
 	b.WriteString(`{"q":[`)
-	for _, s := range offer.Sections {
-		for _, q := range offer.InSection(s.Key) {
-			if !q.Kind.IsAnswer() {
-				continue
-			}
-			if len(qs) > 0 {
-				b.WriteByte(',')
-			}
-			qs = append(qs, q)
-			write(&b, `{"k":`, jsonString(q.Key), `,"l":`, jsonString(q.Label), `,"s":`, jsonString(s.Title), `}`)
-		}
-	}
-	b.WriteString(`],"c":[`)
-	for i, c := range p.Site.Councils {
+	for i, q := range compareQuestions() {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		about := c.TierName()
-		if c.County != nil {
-			about += " in " + c.County.ShortName
-		}
-		write(&b, `{"s":`, jsonString(c.Slug), `,"n":`, jsonString(c.Name), `,"a":`, jsonString(about), `,"h":`, jsonString(p.Link(c.Path())))
-		cells := 0
-		for _, q := range qs {
-			if c.Cell(q) == nil {
-				continue
-			}
-			tc := cell(c, q)
-			if cells == 0 {
-				b.WriteString(`,"c":{`)
-			} else {
-				b.WriteByte(',')
-			}
-			cells++
-			write(&b, jsonString(q.Key), `:[`, jsonString(tc.Verdict.Class), `,`, jsonString(tc.Verdict.Symbol), `,`,
-				jsonString(tc.Verdict.Word), `,`, jsonString(join("; ", tc.Figure, tc.Terms)), `,`, jsonString(tc.From), `]`)
-		}
-		if cells > 0 {
-			b.WriteByte('}')
-		}
-		b.WriteByte('}')
+		write(&b, `{"k":`, jsonString(q.Key), `,"l":`, jsonString(q.Label), `,"s":`, jsonString(offer.SectionByKey(q.Section).Title), `}`)
 	}
 	b.WriteString(`]}`)
 	return template.JS(p.fragment(b.String())) //nolint:gosec // JSON with <, > and & escaped
+}
+
+// compareQuestions are the questions the side-by-side page compares: every
+// answer question, in page order.
+func compareQuestions() []*offer.Question {
+	var qs []*offer.Question
+	for _, s := range offer.Sections {
+		for _, q := range offer.InSection(s.Key) {
+			if q.Kind.IsAnswer() {
+				qs = append(qs, q)
+			}
+		}
+	}
+	return qs
+}
+
+// compareCells writes a council's cells for the side-by-side page, as
+// "c":{key: [class, symbol, word, figure and terms, from]}, for the
+// questions with an answer for someone living there.
+func compareCells(b *strings.Builder, c *site.Council) {
+	cells := 0
+	for _, q := range compareQuestions() {
+		if c.Cell(q) == nil {
+			continue
+		}
+		tc := cell(c, q)
+		if cells == 0 {
+			b.WriteString(`,"c":{`)
+		} else {
+			b.WriteByte(',')
+		}
+		cells++
+		write(b, jsonString(q.Key), `:[`, jsonString(tc.Verdict.Class), `,`, jsonString(tc.Verdict.Symbol), `,`,
+			jsonString(tc.Verdict.Word), `,`, jsonString(join("; ", tc.Figure, tc.Terms)), `,`, jsonString(tc.From), `]`)
+	}
+	if cells > 0 {
+		b.WriteByte('}')
+	}
 }
 
 // jsonString writes s as a JSON string as encoding/json does, escaping <,

@@ -30,16 +30,40 @@ func yourOfferData(p *Page) template.JS {
 			county = c.County.Slug
 		}
 		write(&b, `{"s":`, jsonString(c.Slug), `,"n":`, jsonString(c.Name), `,"t":`, jsonString(c.ShortName),
-			`,"k":`, jsonString(county), `,"h":`, jsonString(p.Link(c.Path())), `,"d":`, boolJSON(c.IsDistrict()),
-			`,"p":`, jsonString(strings.Join(append(append([]string{c.ShortName}, c.Places...), c.AKA...), "|")))
-		care, home := offerItems(c)
-		writeItems(&b, "care", care, p, c)
-		writeItems(&b, "home", home, p, c)
-		writeTax(&b, c)
-		b.WriteByte('}')
+			`,"k":`, jsonString(county), `,"d":`, boolJSON(c.IsDistrict()),
+			`,"p":`, jsonString(strings.Join(append(append([]string{c.ShortName}, c.Places...), c.AKA...), "|")), `}`)
 	}
 	b.WriteString(`]}`)
 	return template.JS(p.fragment(b.String())) //nolint:gosec // JSON with <, > and & escaped
+}
+
+// CouncilDataPath is where a council's data for the two-council and
+// side-by-side pages is, as a script: those pages load the one or few
+// councils someone chooses, never all of them, so they stay light however
+// many councils there are, and work opened from disk, where a script loads
+// but fetch does not.
+func CouncilDataPath(c *site.Council) string { return "data/councils/" + c.Slug + ".js" }
+
+// CouncilData is a council's data script: a call of localofferData with
+// its names, its page (from the site's root), its cells for the
+// side-by-side page, and its good news and council tax answers for the
+// two-council page, which works out coverage from them as
+// site.CouncilTaxFor does.
+func CouncilData(c *site.Council) []byte {
+	var b strings.Builder
+	about := c.TierName()
+	if c.County != nil {
+		about += " in " + c.County.ShortName
+	}
+	write(&b, `localofferData({"s":`, jsonString(c.Slug), `,"n":`, jsonString(c.Name), `,"t":`, jsonString(c.ShortName),
+		`,"a":`, jsonString(about), `,"h":`, jsonString(c.Path()+"index.html"))
+	compareCells(&b, c)
+	care, home := offerItems(c)
+	writeItems(&b, "care", care, c)
+	writeItems(&b, "home", home, c)
+	writeTax(&b, c)
+	b.WriteString("});\n")
+	return []byte(b.String())
 }
 
 // offerItems are a council's own headline rows that are good news: those it
@@ -73,7 +97,7 @@ func offerItems(c *site.Council) (care, home []site.Row) {
 	return care, home
 }
 
-func writeItems(b *strings.Builder, name string, rows []site.Row, p *Page, c *site.Council) {
+func writeItems(b *strings.Builder, name string, rows []site.Row, c *site.Council) {
 	write(b, `,"`, name, `":[`)
 	for i, r := range rows {
 		if i > 0 {
@@ -83,7 +107,7 @@ func writeItems(b *strings.Builder, name string, rows []site.Row, p *Page, c *si
 		if r.Joint != nil {
 			from = giver(&r)
 		}
-		write(b, `[`, jsonString(goodNews(r.Question, &r, nil)+" ("+wording.When(&r)+")"), `,`, jsonString(p.Link(c.Path())+"#"+rowID(r.Question.Key)), `,`, jsonString(from), `]`)
+		write(b, `[`, jsonString(goodNews(r.Question, &r, nil)+" ("+wording.When(&r)+")"), `,`, jsonString(c.Path()+"index.html#"+rowID(r.Question.Key)), `,`, jsonString(from), `]`)
 	}
 	b.WriteByte(']')
 }
