@@ -14,7 +14,11 @@ const dayWords = (iso) => {
 function offline() {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   const root = document.documentElement.dataset.root || "./";
-  navigator.serviceWorker.register(root + "sw.js", { scope: root }).catch(() => {});
+  // Registered once the page has loaded, so that installing the worker
+  // never competes with the page itself.
+  const register = () => navigator.serviceWorker.register(root + "sw.js", { scope: root }).catch(() => {});
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register, { once: true });
   const ask = (type) =>
     navigator.serviceWorker.ready.then(
       (reg) =>
