@@ -148,7 +148,7 @@ func TestConditionsReachTheTables(t *testing.T) {
 	site := files(buildReal(t))
 	housing := national(site, "housing")
 	cells := cellsOf(t, housing, "leicester")
-	for _, col := range []string{"Practice flats", "Guarantor for renting", "Deposit for renting"} {
+	for _, col := range []string{"Practising living on your own", "Guarantor for renting", "Deposit for renting"} {
 		if c := cells[col]; !strings.Contains(c, "case by case") && !strings.Contains(c, "only in some cases") {
 			t.Errorf("Leicester's %s cell is %q: it drops its condition", col, c)
 		}

@@ -244,7 +244,7 @@ var Catalogue = build(
 	with(yes("housing.priority_banding", "Priority for social housing", "Do care leavers get priority banding for social housing? If so, up to what age, what banding, and how do they qualify?", HomeCouncil), "band"),
 	yes("housing.local_connection_waived", "Local connection rule waived", "Have you removed local connection rules for care leavers applying for housing?", HomeCouncil),
 	yes("housing.dhp_top_up", "Housing benefit top-up", "Do you use Discretionary Housing Payments to top up the shared accommodation rate for care leavers?", HomeCouncil),
-	yes("housing.taster_flat", "Practice flats", "Do care leavers get to practise independent living in short-term taster flats?", CareCouncil),
+	yes("housing.taster_flat", "Practising living on your own", "Do care leavers get to practise independent living before they move on, in short-term taster flats or a programme such as the House Project?", CareCouncil),
 	yes("housing.guarantor", "Guarantor for renting", "Do you in principle act as a guarantor for care leavers in private rented property"+inPrinciple+"?", CareCouncil),
 	yes("housing.deposit", "Deposit for renting", "Do you in principle provide a deposit for care leavers in private rented property"+inPrinciple+"?", CareCouncil),
 	yes("housing.staying_put", "Staying Put", "Do you support care leavers to stay with their foster carers after 18 (Staying Put)?", CareCouncil),
