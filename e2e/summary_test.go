@@ -1,10 +1,13 @@
 package e2e
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/localoffer/localoffer/internal/site"
 )
 
 // summary is what a council page's "What you can get" shows on a phone.
@@ -129,19 +132,32 @@ func TestSourcesSayUndatedOnce(t *testing.T) {
 
 // TestNothingKnownSaysSoFirst: on a phone, a council with nothing known
 // says so on the first screen, with the ready request as the next step.
+// The council is the first the content knows nothing about: which one
+// changes as research goes on.
 func TestNothingKnownSaysSoFirst(t *testing.T) {
+	var unknown *site.Council
+	for _, c := range built.Site.Councils {
+		if c.Unknown() {
+			unknown = c
+			break
+		}
+	}
+	if unknown == nil {
+		t.Skip("something is known about every council: no page says nothing is known")
+	}
 	ctx, rec := newTab(t)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
 		t.Fatal(err)
 	}
-	load(t, ctx, rec, "/councils/west-berkshire/", false)
+	path := "/" + unknown.Path()
+	load(t, ctx, rec, path, false)
 	type seen struct {
 		Notice float64 `json:"notice"` // the bottom of the "not found" words, in CSS pixels from the top
 		Ask    float64 `json:"ask"`    // the bottom of the link to the request
 		Text   string  `json:"text"`
 	}
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[seen](`(() => {
-  const strong = [...document.querySelectorAll("main strong")].find((s) => s.textContent.startsWith("We have not found West Berkshire's offer"));
+  const strong = [...document.querySelectorAll("main strong")].find((s) => s.textContent.startsWith(`+strconv.Quote("We have not found "+unknown.ShortName+"'s offer")+`));
   const ask = [...document.querySelectorAll("main a[href='#s-ask']")][0];
   return {
     notice: strong ? strong.getBoundingClientRect().bottom + scrollY : 1e9,
@@ -153,10 +169,10 @@ func TestNothingKnownSaysSoFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Notice > 844 {
-		t.Errorf("West Berkshire's \"we have not found\" ends %.0f px down the page, want within the first screen (844)", got.Notice)
+		t.Errorf("%s's \"we have not found\" ends %.0f px down the page, want within the first screen (844)", unknown.ShortName, got.Notice)
 	}
 	if got.Ask > 844 || !strings.Contains(got.Text, "Freedom of Information request") {
 		t.Errorf("the link to the ready request (%q) ends %.0f px down, want within the first screen", got.Text, got.Ask)
 	}
-	checkClean(t, ctx, rec, "/councils/west-berkshire/")
+	checkClean(t, ctx, rec, path)
 }
