@@ -166,3 +166,14 @@ var lawQuestions = func() map[string]bool {
 	}
 	return m
 }()
+
+// The FOI request asks about each area in the law's words (Area.Ask): a
+// reply that answers it answers the area's own question, so `localoffer
+// import` knows those words too.
+func init() {
+	for i := range Areas {
+		if a := &Areas[i]; a.Direct != "" {
+			Asked[a.Direct] = append(Asked[a.Direct], a.Ask())
+		}
+	}
+}

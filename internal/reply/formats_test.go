@@ -393,3 +393,28 @@ Our response:
 		t.Errorf("the answer to a question not in the catalogue is not listed with its number: %+v", res.Unread)
 	}
 }
+
+// TestRepliesToTheLawsQuestions: a reply to the project's own request,
+// which asks about the law's areas in the law's words, records the answers
+// to the areas the catalogue asks outright.
+func TestRepliesToTheLawsQuestions(t *testing.T) {
+	var literacy, custody *offer.Area
+	for i := range offer.Areas {
+		switch offer.Areas[i].Key {
+		case "financial_literacy":
+			literacy = &offer.Areas[i]
+		case "custody":
+			custody = &offer.Areas[i]
+		}
+	}
+	res := Read("1. " + literacy.Ask() + "\nYes, our money skills course is in the offer.\n\n2. " + custody.Ask() + "\nNo.\n")
+	got := map[string]offer.Status{}
+	for _, f := range res.Found {
+		if f.Sure {
+			got[f.Question.Key] = f.Answer.Status
+		}
+	}
+	if got[literacy.Direct] != offer.Yes || got[custody.Direct] != offer.No {
+		t.Errorf("the answers to the law's questions: %v, unread %+v", got, res.Unread)
+	}
+}
