@@ -21,7 +21,7 @@ var (
 	checklistRe = regexp.MustCompile(`(?s)<section aria-labelledby="s-law"[^>]*>(.*?)</section>`)
 	checkItemRe = regexp.MustCompile(`(?s)<li><strong>(.*?)</strong>(.*?)</li>`)
 	hrefRe      = regexp.MustCompile(`href="#([^"]+)"`)
-	lawCountRe  = regexp.MustCompile(`(?s)<tr><th scope="?row"?>([^<]*)</th><td>[^<]*</td><td>(\d+) of (\d+)</td>`)
+	lawCountRe  = regexp.MustCompile(`(?s)<tr><th scope="?row"?><a href="[^"]+">([^<]*)</a> \([^<]*\)</th><td>(\d+) of (\d+)</td>`)
 	requestRe   = regexp.MustCompile(`(?s)<pre class="request"[^>]*>(.*?)</pre>`)
 )
 
