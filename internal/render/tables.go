@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
@@ -111,25 +110,18 @@ type Table struct {
 	Region   *site.Region // nil for the national table
 	councils []*site.Council
 	rows     func() map[*site.Council]TableRow // every council's row for the topic
-	// printed holds each council's cells as the "cells" template printed
-	// them, shared by the topic's national and regional tables.
-	printed *sync.Map
 }
 
-// Cells prints a row's cells with the "cells" template in layouts/, once
-// for each council and topic: the national table and its region's table
-// show the same cells, and a large directory has many thousands.
+// Cells prints a row's cells with the "cells" template in layouts/. Each
+// council's row is printed once per topic, in its region's table (the
+// national page puts the regions' tables together in the browser), so
+// nothing is kept: a large directory's cells would fill memory.
 func (p *Page) Cells(r TableRow) (template.HTML, error) {
-	if h, ok := p.Table.printed.Load(r.Council); ok {
-		return h.(template.HTML), nil
-	}
 	var b strings.Builder
 	if err := p.tmpl.ExecuteTemplate(&b, "cells", r.Cells); err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String()) //nolint:gosec // printed by html/template
-	p.Table.printed.Store(r.Council, h)
-	return h, nil
+	return template.HTML(b.String()), nil //nolint:gosec // printed by html/template
 }
 
 // Rows returns the table's rows, one for each of its councils.
