@@ -7,8 +7,10 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"sync"
 	"time"
 
@@ -91,13 +93,29 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 	if err := export.Write(res.Site, pages, sink); err != nil {
 		return res, err
 	}
-	for _, c := range res.Site.Councils {
-		if err := sink.Put(render.CouncilDataPath(c), render.CouncilData(c)); err != nil {
-			return res, err
-		}
+	if err := councilData(res.Site, sink); err != nil {
+		return res, err
 	}
 	res.Count = len(files) + len(pages) + len(export.Paths) + 2*len(res.Site.Councils) // and each council's feed and data
 	return res, nil
+}
+
+// councilData writes each council's data script, on all processors: each
+// works out the council's composed sections, which a large directory has
+// many thousands of.
+func councilData(s *site.Site, sink publish.Sink) error {
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Go(func() {
+			for i := w; i < len(s.Councils) && errs[w] == nil; i += len(errs) {
+				c := s.Councils[i]
+				errs[w] = sink.Put(render.CouncilDataPath(c), render.CouncilData(c))
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // Option changes how a build is made.

@@ -81,7 +81,7 @@ func Feed(s *site.Site) ([]byte, error) {
 		Title:    s.Config.Title + ": updated councils",
 		Subtitle: "Councils whose answers last changed on this site, newest first, each on the day of its change. Each council's page has a feed of its own changes.",
 		ID:       base + FeedFile,
-		Updated:  rfc3339(time.Date(s.Now.Year(), s.Now.Month(), s.Now.Day(), 0, 0, 0, 0, time.UTC)),
+		Updated:  buildDay(s),
 		Links: []AtomLink{
 			{Href: base + FeedFile, Rel: "self", Type: "application/atom+xml"},
 			{Href: base, Rel: "alternate", Type: "text/html"},
@@ -147,12 +147,12 @@ func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
 		f.Entries = append(f.Entries, AtomEntry{
 			Title:   c.ShortName + "'s facts checked against their sources",
 			ID:      page + "#checked-" + c.Updated.String(),
-			Updated: rfc3339(firstDay(c.Updated)),
+			Updated: rfc3339(c.Updated.FirstDay()),
 			Link:    AtomLink{Href: page, Rel: "alternate", Type: "text/html"},
 			Summary: AtomText{Type: "text", Text: summary(c)},
 		})
 	}
-	f.Updated = rfc3339(time.Date(s.Now.Year(), s.Now.Month(), s.Now.Day(), 0, 0, 0, 0, time.UTC))
+	f.Updated = buildDay(s)
 	if len(f.Entries) > 0 {
 		f.Updated = f.Entries[0].Updated
 	}
@@ -186,9 +186,10 @@ func summary(c *site.Council) string {
 	return s
 }
 
-// firstDay is the first day a date can mean, at midnight UTC.
-func firstDay(d offer.Date) time.Time {
-	return time.Date(int(d.Year), time.Month(max(d.Month, 1)), int(max(d.Day, 1)), 0, 0, 0, 0, time.UTC)
+
+// buildDay is the build's day, for a feed with no entries to date it by.
+func buildDay(s *site.Site) string {
+	return rfc3339(time.Date(s.Now.Year(), s.Now.Month(), s.Now.Day(), 0, 0, 0, 0, time.UTC))
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }

@@ -311,6 +311,12 @@ func (d Date) Time() time.Time {
 	return time.Date(int(d.Year), time.Month(d.Month), int(d.Day), 0, 0, 0, 0, time.UTC)
 }
 
+// FirstDay returns the start (UTC midnight) of the first day the date can
+// mean: 2026-12 is 1 December 2026. Feeds date an entry by it.
+func (d Date) FirstDay() time.Time {
+	return time.Date(int(d.Year), time.Month(max(d.Month, 1)), int(max(d.Day, 1)), 0, 0, 0, 0, time.UTC)
+}
+
 // String writes the date as it is written in content: 2020-02-04, 2020-02 or 2020.
 func (d Date) String() string {
 	switch {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
@@ -190,8 +191,9 @@ func compareData(p *Page) template.JS {
 }
 
 // compareQuestions are the questions the side-by-side page compares: every
-// answer question, in page order.
-func compareQuestions() []*offer.Question {
+// answer question, in page order. Each council's data script lists its
+// cells for them, so they are worked out once.
+var compareQuestions = sync.OnceValue(func() []*offer.Question {
 	var qs []*offer.Question
 	for _, s := range offer.Sections {
 		for _, q := range offer.InSection(s.Key) {
@@ -201,7 +203,7 @@ func compareQuestions() []*offer.Question {
 		}
 	}
 	return qs
-}
+})
 
 // compareCells writes a council's cells for the side-by-side page, as
 // "c":{key: [class, symbol, word, figure and terms, from]}, for the

@@ -1,6 +1,10 @@
 package site
 
-import "github.com/localoffer/localoffer/internal/offer"
+import (
+	"slices"
+
+	"github.com/localoffer/localoffer/internal/offer"
+)
 
 // Check is what we have read about one of the law's areas in the offer of
 // a council that looks after children: never a verdict on the council, only
@@ -74,30 +78,32 @@ func (c *Council) checklist() []Check {
 	return out
 }
 
-// answer is c's answer to the question with key, or its joint offer's.
-func (c *Council) answer(key string) *offer.Answer {
+// answers are c's answer to the question with key and its joint offers',
+// those there are, its own first.
+func (c *Council) answers(key string) []*offer.Answer {
+	var out []*offer.Answer
 	if a := c.Answers[key]; a != nil {
-		return a
+		out = append(out, a)
 	}
 	for _, j := range c.Joints {
 		if a := j.Answers[key]; a != nil {
-			return a
+			out = append(out, a)
 		}
+	}
+	return out
+}
+
+// answer is c's answer to the question with key, or its joint offer's.
+func (c *Council) answer(key string) *offer.Answer {
+	if as := c.answers(key); len(as) > 0 {
+		return as[0]
 	}
 	return nil
 }
 
 // says reports whether c's answer to key, or a joint offer's, has status st.
 func (c *Council) says(key string, st offer.Status) bool {
-	if a := c.Answers[key]; a != nil && a.Status == st {
-		return true
-	}
-	for _, j := range c.Joints {
-		if a := j.Answers[key]; a != nil && a.Status == st {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(c.answers(key), func(a *offer.Answer) bool { return a.Status == st })
 }
 
 // LawArea counts, for one of the law's areas, the councils that look after

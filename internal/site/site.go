@@ -246,8 +246,7 @@ func (c *Council) LastChanged() time.Time {
 	if c.Updated.IsZero() {
 		return time.Time{}
 	}
-	d := c.Updated // the first day it can mean: 2026-12 is 1 December
-	return time.Date(int(d.Year), time.Month(max(d.Month, 1)), int(max(d.Day, 1)), 0, 0, 0, 0, time.UTC)
+	return c.Updated.FirstDay()
 }
 
 // sortName drops a leading "The" so "The Royal Borough of ..." sorts under R.
