@@ -11,12 +11,14 @@ const dayWords = (iso) => {
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 };
 
+// fromRoot turns an address from the site's root into one from this page.
+const fromRoot = (href) => (document.documentElement.dataset.root || "./") + href;
+
 function offline() {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-  const root = document.documentElement.dataset.root || "./";
   // Registered once the page has loaded, so that installing the worker
   // never competes with the page itself.
-  const register = () => navigator.serviceWorker.register(root + "sw.js", { scope: root }).catch(() => {});
+  const register = () => navigator.serviceWorker.register(fromRoot("sw.js"), { scope: fromRoot("") }).catch(() => {});
   if (document.readyState === "complete") register();
   else addEventListener("load", register, { once: true });
   const ask = (type) =>
@@ -61,13 +63,11 @@ async function savedPages(section) {
       if (seen.has(request.url)) continue;
       seen.add(request.url);
       const response = await cache.match(request);
-      const html = await response.text();
-      const m = html.match(/<title>([^<]*)<\/title>/);
-      const title = m ? m[1].replace(/\s+[–-]\s+[^–-]*$/, "") : request.url;
+      const title = new DOMParser().parseFromString(await response.text(), "text/html").title;
       const li = document.createElement("li");
       const a = document.createElement("a");
       a.href = request.url;
-      a.textContent = title.replace(/&amp;/g, "&").replace(/&#39;/g, "'");
+      a.textContent = title.replace(/\s+–\s+[^–]*$/, "") || request.url; // without the site's name
       li.append(a);
       if (name === "saved") li.append(" (saved)");
       list.append(li);
@@ -94,7 +94,7 @@ function loadCouncil(slug) {
       new Promise((resolve, reject) => {
         councilWaiting.set(slug, resolve);
         const script = document.createElement("script");
-        script.src = (document.documentElement.dataset.root || "./") + "data/councils/" + encodeURIComponent(slug) + ".js";
+        script.src = fromRoot("data/councils/" + encodeURIComponent(slug) + ".js");
         script.onerror = () => {
           councilData.delete(slug);
           reject(new Error(`no data for ${slug}`));
@@ -105,8 +105,5 @@ function loadCouncil(slug) {
   }
   return councilData.get(slug);
 }
-
-// fromRoot turns an address from the site's root into one from this page.
-const fromRoot = (href) => (document.documentElement.dataset.root || "./") + href;
 
 if (typeof document !== "undefined") offline();

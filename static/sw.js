@@ -85,10 +85,10 @@ async function withNote(response) {
   return new Response(html, { status: 200, headers });
 }
 
-// fromRoot serves a kept page at another address: its links, relative to
+// rebased serves a kept page at another address: its links, relative to
 // where it was made ("../" from offline/), become links from the site's
 // root, so its style sheet, script and links work wherever it is shown.
-async function fromRoot(response, up) {
+async function rebased(response, up) {
   const html = (await response.text()).replaceAll(`="${up}`, `="${root}`);
   return new Response(html, { status: 200, headers: response.headers });
 }
@@ -107,7 +107,7 @@ async function page(request) {
     const core = await caches.match(key, { cacheName: CORE_CACHE });
     if (core) return core;
     const offlinePage = await caches.match(at("offline/index.html"), { cacheName: CORE_CACHE });
-    return offlinePage ? fromRoot(offlinePage, "../") : Response.error();
+    return offlinePage ? rebased(offlinePage, "../") : Response.error();
   }
 }
 
