@@ -186,7 +186,6 @@ func summary(c *site.Council) string {
 	return s
 }
 
-
 // buildDay is the build's day, for a feed with no entries to date it by.
 func buildDay(s *site.Site) string {
 	return rfc3339(time.Date(s.Now.Year(), s.Now.Month(), s.Now.Day(), 0, 0, 0, 0, time.UTC))
