@@ -35,8 +35,11 @@ type Answer struct {
 	// Reported names who reported it, for a source that is not the council's own.
 	Reported  string
 	Overtaken string // a national change since the answer that it may not reflect
-	key       rowKey
-	shared    bool // from another council or a joint offer, so it shows on other pages too
+	// Shared is set on a row from another council or a joint offer, which
+	// shows on other pages too: the template prints it with Page.Row, which
+	// prints it once for all of them.
+	Shared bool
+	key    rowKey
 }
 
 // rowKey is what makes an answer's row what it is on a page: the answer,
@@ -57,7 +60,7 @@ type rowKey struct {
 // districts' pages) is printed once for each rowKey in a build and kept;
 // a council's own rows show on its page alone, and are not kept.
 func (p *Page) Row(v Answer) (template.HTML, error) {
-	shared := p.printed != nil && v.shared
+	shared := p.printed != nil && v.Shared
 	if shared {
 		if h, ok := p.printed.Load(v.key); ok {
 			return h.(template.HTML), nil
@@ -103,7 +106,7 @@ func (p *Page) AnswerSections() []SectionView {
 				a.ID = rowID(r.Question.Key)
 			}
 			a.key = rowKey{answer: r.Answer, joint: r.Joint, id: a.ID, from: a.From, ref: a.FromRef, srcN: a.SrcN, older: r.Older, also: r.Also}
-			a.shared = r.Joint != nil || r.By != p.Council
+			a.Shared = r.Joint != nil || r.By != p.Council
 			v.Rows = append(v.Rows, a)
 		}
 		uniqueLabels(v.Rows, sec.Rows)

@@ -113,18 +113,6 @@ type Table struct {
 	rows     func() map[*site.Council]TableRow // every council's row for the topic
 }
 
-// Cells prints a row's cells with the "cells" template in layouts/. Each
-// council's row is printed once per topic, in its region's table (the
-// national page puts the regions' tables together in the browser), so
-// nothing is kept: a large directory's cells would fill memory.
-func (p *Page) Cells(r TableRow) (template.HTML, error) {
-	var b strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&b, "cells", r.Cells); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil //nolint:gosec // printed by html/template
-}
-
 // Rows returns the table's rows, one for each of its councils.
 func (t *Table) Rows() []TableRow {
 	all := t.rows()
@@ -136,7 +124,9 @@ func (t *Table) Rows() []TableRow {
 }
 
 // TableRow is one council's row of a table. Its cells are worked out once
-// per build, and shared by the national and regional tables.
+// per build, for its region's table and the table's filters; each row is
+// printed once, in its region's table (the national page puts the regions'
+// tables together in the browser), so no printed row is kept.
 type TableRow struct {
 	Council *site.Council
 	Known   int // how many of the row's questions have an answer
