@@ -43,6 +43,15 @@ function yourOffer(form) {
   const status = form.querySelector("#your-offer-status");
   const careInput = form.querySelector("#looked-after");
   const liveInput = form.querySelector("#live");
+  // The inputs' suggestions come from the page's data, not its markup, so
+  // the page carries each council's name once.
+  const suggest = (input, id, careOnly) => {
+    const list = el("datalist");
+    list.id = id;
+    for (const c of data.c) if (!careOnly || !c.d) list.append(Object.assign(el("option"), { value: c.n }));
+    form.append(list);
+    input.setAttribute("list", id);
+  };
 
   // find resolves what someone typed: a council's name or short name, or one
   // of its towns; a district before its county for a town they share.
@@ -146,6 +155,8 @@ function yourOffer(form) {
   // those without it.
   form.querySelector("[data-lists]").hidden = true;
   [careInput, liveInput, form.querySelector("button")].forEach((e) => (e.hidden = false));
+  suggest(careInput, "care-councils", true);
+  suggest(liveInput, "all-councils", false);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     update(true);
