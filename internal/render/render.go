@@ -353,17 +353,17 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 	add(&Page{Kind: "compare", Path: "compare/", Title: "Compare councils",
 		Description: "Tables of what every council in England offers care leavers, question by question, and the national picture.",
 		Crumbs:      []Crumb{{"Home", ""}}})
+	cells := new(printedCells)
 	for _, tp := range offer.Topics {
 		cols := tp.Columns()
-		rows := sync.OnceValue(func() map[*site.Council]TableRow { return topicRows(s, cols) })
 		add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/", Title: tp.Title + ": every council",
 			Description: tp.Title + " for care leavers: what every council in England offers, side by side, with the source of each answer.",
-			Table:       &Table{Topic: tp, Columns: cols, councils: s.Councils, rows: rows},
+			Table:       &Table{Topic: tp, Columns: cols, councils: s.Councils, cells: cells},
 			Crumbs:      []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
 		for _, rg := range s.Regions {
 			add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/" + rg.Slug + "/", Title: tp.Title + ": " + rg.Name,
 				Description: tp.Title + " for care leavers: what each council in " + rg.Name + " offers, side by side, with the source of each answer.",
-				Table:       &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils, rows: rows},
+				Table:       &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils, cells: cells},
 				Crumbs:      []Crumb{{"Home", ""}, {"Compare councils", "compare/"}, {tp.Title, "compare/" + tp.Key + "/"}}})
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
@@ -110,23 +111,55 @@ type Table struct {
 	Columns  []*offer.Question
 	Region   *site.Region // nil for the national table
 	councils []*site.Council
-	rows     func() map[*site.Council]TableRow // every council's row for the topic
+	cells    *printedCells // cells printed so far, shared by every table
 }
 
-// Rows returns the table's rows, one for each of its councils.
+// printedCells keeps printed table cells by their answer: a table has many
+// alike ("Not known", "Yes", a county's answer on each of its districts'
+// rows), so each is printed once. It keeps at most maxPrinted, so a very
+// large directory's many different cells cannot fill memory.
+type printedCells struct {
+	m sync.Map // TableCell to template.HTML
+	n atomic.Int32
+}
+
+// maxPrinted is how many cells a build keeps printed.
+const maxPrinted = 8192
+
+// Cell prints one cell of a comparison table with the "cell" template in
+// layouts/, or gives it as printed before.
+func (p *Page) Cell(x TableCell) (template.HTML, error) {
+	kept := p.Table.cells
+	if h, ok := kept.m.Load(x); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := p.tmpl.ExecuteTemplate(&b, "cell", x); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String()) //nolint:gosec // printed by html/template
+	if kept.n.Add(1) <= maxPrinted {
+		kept.m.Store(x, h)
+	}
+	return h, nil
+}
+
+// Rows works out the table's rows, one for each of its councils. Each
+// council's row of a topic is printed once, in its region's table (the
+// national page puts the regions' tables together in the browser), so rows
+// are worked out as their table is made and let go with it.
 func (t *Table) Rows() []TableRow {
-	all := t.rows()
 	out := make([]TableRow, len(t.councils))
 	for i, c := range t.councils {
-		out[i] = all[c]
+		out[i] = tableRow(c, t.Columns)
 	}
 	return out
 }
 
-// TableRow is one council's row of a table. Its cells are worked out once
-// per build, for its region's table and the table's filters; each row is
-// printed once, in its region's table (the national page puts the regions'
-// tables together in the browser), so no printed row is kept.
+// Size is how many councils the table is for.
+func (t *Table) Size() int { return len(t.councils) }
+
+// TableRow is one council's row of a table.
 type TableRow struct {
 	Council *site.Council
 	Known   int // how many of the row's questions have an answer
@@ -137,23 +170,17 @@ type TableRow struct {
 // other tier of council.
 func (x TableCell) Blank() bool { return x.Sort == "-1" || x.Sort == "-2" }
 
-// topicRows works out every council's row for a topic's columns. It runs
-// when a table of the topic is first made, so the preview server, which makes
-// pages only when they are asked for, does not work out tables nobody reads.
-func topicRows(s *site.Site, cols []*offer.Question) map[*site.Council]TableRow {
-	rows := make(map[*site.Council]TableRow, len(s.Councils))
-	for _, c := range s.Councils {
-		r := TableRow{Council: c, Cells: make([]TableCell, 0, len(cols))}
-		for _, q := range cols {
-			tc := cell(c, q)
-			if !tc.Blank() {
-				r.Known++
-			}
-			r.Cells = append(r.Cells, tc)
+// tableRow works out c's row for a table's columns.
+func tableRow(c *site.Council, cols []*offer.Question) TableRow {
+	r := TableRow{Council: c, Cells: make([]TableCell, 0, len(cols))}
+	for _, q := range cols {
+		tc := cell(c, q)
+		if !tc.Blank() {
+			r.Known++
 		}
-		rows[c] = r
+		r.Cells = append(r.Cells, tc)
 	}
-	return rows
+	return r
 }
 
 // compareData is what the compare page's script needs to put any councils
