@@ -328,7 +328,8 @@ council_tax:
 ---
 Hertsmere is a district council.
 `
-	set, problems := load(newFS(map[string]string{"content/councils/hertsmere.md": file}))
+	fsys := newFS(map[string]string{"content/councils/hertsmere.md": file})
+	set, problems := load(fsys)
 	if errs := problems.Errors(); len(errs) > 0 {
 		t.Fatalf("unexpected problems:\n%s", errs.Error())
 	}
@@ -353,12 +354,16 @@ Hertsmere is a district council.
 				URL: "https://www.hertsmere.gov.uk/foi", Details: "Quote the reference."},
 			{Role: "member_lead", Name: "Councillor Jo Bloggs", Status: offer.Unknown, Src: "foi-2020"},
 		},
-		Body: []byte("Hertsmere is a district council.\n"),
+		// The body is read when the page is made, from where it starts.
+		BodyAt: len(file) - len("Hertsmere is a district council.\n"),
 	}
 	// Councils are sorted by slug: hertfordshire, then hertsmere.
 	forgetPositions(&set.Councils[1].Sourced)
 	if got := set.Councils[1]; !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+	if body, err := CouncilBody(fsys, set.Councils[1]); err != nil || string(body) != "Hertsmere is a district council.\n" {
+		t.Errorf("body %q (%v), want %q", body, err, "Hertsmere is a district council.\n")
 	}
 	if got := set.Councils[0].ShortName; got != "Hertfordshire" {
 		t.Errorf("county short name: got %q, want %q", got, "Hertfordshire")
@@ -409,7 +414,8 @@ func TestDecodeLineEndings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set, problems := load(newFS(map[string]string{"content/councils/leicester.md": tt.src}))
+			fsys := newFS(map[string]string{"content/councils/leicester.md": tt.src})
+			set, problems := load(fsys)
 			want := fmt.Sprintf(`content/councils/leicester.md:%d:5: leisure.gym.to_aeg: unknown key (did you mean "to_age"?)`, 12+tt.shift)
 			if got := strs(problems); len(got) != 1 || got[0] != want {
 				t.Errorf("got problems %q\nwant [%s]", got, want)
@@ -421,8 +427,9 @@ func TestDecodeLineEndings(t *testing.T) {
 			if c.Sources[0].Title != "FOI reply" {
 				t.Errorf("source title %q, want %q", c.Sources[0].Title, "FOI reply")
 			}
-			if body := bytes.ReplaceAll(c.Body, []byte("\r\n"), []byte("\n")); string(body) != "Body.\n" {
-				t.Errorf("body %q, want %q", c.Body, "Body.\n")
+			body, err := CouncilBody(fsys, c)
+			if body := bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")); err != nil || string(body) != "Body.\n" {
+				t.Errorf("body %q (%v), want %q", body, err, "Body.\n")
 			}
 		})
 	}

@@ -70,8 +70,9 @@ func split(file string, src []byte) (root *yaml.Node, body []byte, lineOff int, 
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, 0, &diag.Diagnostic{File: file, Line: open + root.Line, Col: root.Column, Msg: "frontmatter: want key: value pairs, got " + describe(root)}
 	}
-	// The body is copied out of the parser's buffer, which is twice its size.
-	return root, bytes.Clone(body), open, nil
+	// The body is in the parser's buffer, which is twice its size: a caller
+	// that keeps it copies it.
+	return root, body, open, nil
 }
 
 // openingLine finds the frontmatter's opening --- line as the frontmatter

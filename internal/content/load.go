@@ -156,6 +156,22 @@ func (l *loader) read(file string) (*yaml.Node, []byte, *decoder, string, bool) 
 	return root, body, d, slug, ok
 }
 
+// CouncilBody reads c's Markdown body from fsys, where Load found c; or
+// gives the body c keeps.
+func CouncilBody(fsys fs.FS, c *offer.Council) ([]byte, error) {
+	if c.Body != nil || c.File == "" {
+		return c.Body, nil
+	}
+	src, err := fs.ReadFile(fsys, c.File)
+	if err != nil {
+		return nil, err
+	}
+	if c.BodyAt > len(src) {
+		return nil, fmt.Errorf("%s changed while the site was built", c.File)
+	}
+	return src[c.BodyAt:], nil
+}
+
 // councilFile is what reading one council file gives.
 type councilFile struct {
 	src      []byte // the file's bytes, when they go in the cache
@@ -178,7 +194,7 @@ func readCouncil(file string, src []byte, now time.Time) councilFile {
 	if !ok {
 		return councilFile{problems: problems}
 	}
-	c := &offer.Council{File: file, Slug: slug, Body: body}
+	c := &offer.Council{File: file, Slug: slug, BodyAt: len(src) - len(body)}
 	c.ToRead, c.ToReadLine = toRead(src[:len(src)-len(body)])
 	d.council(root, c)
 	pos := positions{gss: d.at(root, "gss"), parent: d.at(root, "parent"), keys: map[string]diag.Diagnostic{}}
@@ -265,7 +281,7 @@ func (l *loader) joints() {
 		if !ok {
 			continue
 		}
-		j := &offer.Joint{File: file, Slug: slug, Body: body}
+		j := &offer.Joint{File: file, Slug: slug, Body: bytes.Clone(body)}
 		d.joint(root, j)
 		l.diags = append(l.diags, d.diags...)
 		for _, r := range d.members {
@@ -294,7 +310,7 @@ func (l *loader) pages() {
 		if !ok {
 			continue
 		}
-		p := &offer.Page{File: file, Slug: slug, Body: body}
+		p := &offer.Page{File: file, Slug: slug, Body: bytes.Clone(body)}
 		hasTitle := false
 		for _, pr := range d.pairs(root, "") {
 			switch pr.name {

@@ -257,7 +257,12 @@ type Council struct {
 	Successor string // the council that takes over: its GSS, or its name if it has no code yet
 	Sourced
 	Contacts []Contact
-	Body     []byte // Markdown after the frontmatter
+	// Body is the Markdown after the frontmatter, where it is kept; a
+	// loaded council keeps BodyAt instead, where its body starts in File,
+	// and its page reads the body when it is made (content.CouncilBody), so
+	// a large directory's bodies are never all in memory.
+	Body   []byte
+	BodyAt int
 	// ToRead counts the lines an imported FOI reply left for a person to
 	// read (comments "not understood, line N" and "to confirm, line N"),
 	// and ToReadLine is where the first is in the file.

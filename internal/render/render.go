@@ -15,6 +15,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/localoffer/localoffer/internal/content"
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
 	"github.com/yuin/goldmark"
@@ -36,6 +37,7 @@ type Renderer struct {
 	pages map[string]*template.Template
 	md    goldmark.Markdown
 	nonce string // for the markers of fragments kept apart
+	fsys  fs.FS  // the project, where council pages read their bodies
 }
 
 // New parses the templates in fsys's layouts/ folder, as they are: pages
@@ -46,7 +48,7 @@ func New(fsys fs.FS) (*Renderer, error) { return NewMinified(fsys, nil) }
 // through minify first (unless it is nil), so the pages they make come out
 // minified: a build minifies each template once, not every page.
 func NewMinified(fsys fs.FS, minify func(name string, src []byte) ([]byte, error)) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(), nonce: newNonce()}
+	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(), nonce: newNonce(), fsys: fsys}
 	base := template.New("base.html").Funcs(funcs)
 	partials, err := fs.Glob(fsys, LayoutsDir+"/partials/*.html")
 	if err != nil {
@@ -444,7 +446,10 @@ func (r *Renderer) page(b *bytes.Buffer, p *Page) error {
 	var body []byte
 	switch {
 	case p.Council != nil:
-		body = p.Council.Body
+		var err error
+		if body, err = content.CouncilBody(r.fsys, p.Council.Council); err != nil {
+			return err
+		}
 	case p.Joint != nil:
 		body = p.Joint.Body
 	case p.Plain != nil:

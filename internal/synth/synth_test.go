@@ -37,7 +37,11 @@ func TestSyntheticContentIsValid(t *testing.T) {
 	for _, c := range set.Councils {
 		tiers[c.Tier]++
 		answers += len(c.Answers)
-		n := len(strings.Fields(string(c.Body)))
+		body, err := content.CouncilBody(fsys, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(strings.Fields(string(body)))
 		if n < 300 || n > 650 {
 			t.Errorf("%s: body of %d words, want 300 to 600", c.File, n)
 		}
