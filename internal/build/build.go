@@ -7,10 +7,8 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sync"
 	"time"
 
@@ -104,18 +102,10 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 // works out the council's composed sections, which a large directory has
 // many thousands of.
 func councilData(s *site.Site, sink publish.Sink) error {
-	errs := make([]error, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for w := range errs {
-		wg.Go(func() {
-			for i := w; i < len(s.Councils) && errs[w] == nil; i += len(errs) {
-				c := s.Councils[i]
-				errs[w] = sink.Put(render.CouncilDataPath(c), render.CouncilData(c))
-			}
-		})
-	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return publish.Each(len(s.Councils), func(i int) error {
+		c := s.Councils[i]
+		return sink.Put(render.CouncilDataPath(c), render.CouncilData(c))
+	})
 }
 
 // Option changes how a build is made.

@@ -75,16 +75,14 @@ func Write(s *site.Site, pages []string, sink publish.Sink) error {
 			return err
 		}
 	}
-	for _, c := range s.Councils {
+	return publish.Each(len(s.Councils), func(i int) error {
+		c := s.Councils[i]
 		data, err := CouncilFeed(s, c)
 		if err != nil {
 			return err
 		}
-		if err := sink.Put(CouncilFeedFile(c), data); err != nil {
-			return err
-		}
-	}
-	return nil
+		return sink.Put(CouncilFeedFile(c), data)
+	})
 }
 
 // Files makes the export files for the site s in memory; pages are as for

@@ -271,23 +271,31 @@ func councilJSON(b, line *bytes.Buffer, c *site.Council, facts []Fact) error {
 	}
 	enc := json.NewEncoder(line)
 	enc.SetEscapeHTML(false)
-	var err error
-	if jc.Answers, err = answersJSON(line, enc, facts); err != nil {
+	if err := answersJSON(line, enc, facts); err != nil {
 		return fmt.Errorf("%s: %w", c.GSS, err)
 	}
+	// The answers, last, are put in after the rest is encoded: the encoder
+	// would check and copy them again, which takes longer than making them.
+	jc.Answers = json.RawMessage(`{}`)
 	b.WriteString("\n  ")
 	enc = json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(jc); err != nil {
 		return fmt.Errorf("%s: %w", c.GSS, err)
 	}
-	b.Truncate(b.Len() - 1) // the newline Encode ends with
+	const end = "{}}\n" // the placeholder, the object's end and the newline Encode ends with
+	if !bytes.HasSuffix(b.Bytes(), []byte(end)) {
+		return fmt.Errorf("%s: the council's JSON does not end with its answers", c.GSS)
+	}
+	b.Truncate(b.Len() - len(end))
+	b.Write(line.Bytes())
+	b.WriteByte('}')
 	return nil
 }
 
-// answersJSON writes a council's known answers as one JSON object, by
+// answersJSON writes a council's known answers to b as one JSON object, by
 // question key in catalogue order, with enc, which writes to b.
-func answersJSON(b *bytes.Buffer, enc *json.Encoder, facts []Fact) (json.RawMessage, error) {
+func answersJSON(b *bytes.Buffer, enc *json.Encoder, facts []Fact) error {
 	b.Reset()
 	b.WriteByte('{')
 	for _, f := range facts {
@@ -302,17 +310,17 @@ func answersJSON(b *bytes.Buffer, enc *json.Encoder, facts []Fact) (json.RawMess
 			b.WriteByte(',')
 		}
 		if err := enc.Encode(f.Question.Key); err != nil {
-			return nil, err
+			return err
 		}
 		b.Truncate(b.Len() - 1) // the newline Encode ends with
 		b.WriteByte(':')
 		if err := enc.Encode(a); err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Question.Key, err)
+			return fmt.Errorf("%s: %w", f.Question.Key, err)
 		}
 		b.Truncate(b.Len() - 1)
 	}
 	b.WriteByte('}')
-	return bytes.Clone(b.Bytes()), nil
+	return nil
 }
 
 // OffersJSON returns offers.json as WriteJSON writes it.
