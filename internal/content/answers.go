@@ -56,7 +56,9 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 				d.errorf(p.v, key, "want a list of two or more answers from different sources, or one answer, got a list of %d", len(p.v.Content))
 			}
 			if len(all) > 0 {
-				all[0].Also = all[1:]
+				if len(all) > 1 {
+					all[0].Extend().Also = all[1:]
+				}
 				into[q.Key] = all[0]
 			}
 		case q != nil:
@@ -96,7 +98,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question, key string) *offer.Ans
 	case offer.KindDate:
 		return &offer.Answer{Value: d.date(n, key, false).String()}
 	case offer.KindList:
-		return &offer.Answer{Values: d.list(n, key)}
+		return &offer.Answer{More: &offer.More{Values: d.list(n, key)}}
 	case offer.KindGSS:
 		a := &offer.Answer{Value: d.gss(n, key)}
 		if a.Value != "" {
@@ -170,9 +172,9 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question, key string) *offer.Ans
 		case "details":
 			a.Details = d.text(p.v, path)
 		case "condition":
-			a.Condition = d.text(p.v, path)
+			a.Extend().Condition = d.text(p.v, path)
 		case "apply":
-			a.Apply = d.text(p.v, path)
+			a.Extend().Apply = d.text(p.v, path)
 		case "src":
 			a.Src = d.ref(p.v, path)
 		case "as_of":
@@ -182,11 +184,11 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question, key string) *offer.Ans
 		case "anywhere":
 			a.Anywhere = d.boolean(p.v, path)
 		case "band":
-			a.Band = d.text(p.v, path)
+			a.Extend().Band = d.text(p.v, path)
 		case "name":
-			a.Name = d.text(p.v, path)
+			a.Extend().Name = d.text(p.v, path)
 		case "groups":
-			a.Groups = d.groups(p.v, path)
+			a.Extend().Groups = d.groups(p.v, path)
 		}
 	}
 	if statusNode == nil {

@@ -184,17 +184,21 @@ var tierWords = slices.Sorted(slices.Values(offer.TierOrder))
 // that the council's own come before those a newspaper or campaign reported.
 func councilFirst(c *offer.Sourced) {
 	for key, a := range c.Answers {
-		if len(a.Also) == 0 {
+		if len(a.Also()) == 0 {
 			continue
 		}
-		all := append([]*offer.Answer{a}, a.Also...)
+		all := append([]*offer.Answer{a}, a.Also()...)
 		slices.SortStableFunc(all, func(x, y *offer.Answer) int {
 			return boolRank(secondary(c, x)) - boolRank(secondary(c, y))
 		})
 		for _, x := range all {
-			x.Also = nil
+			if x.More != nil {
+				if x.More.Also = nil; x.More.IsZero() {
+					x.More = nil
+				}
+			}
 		}
-		all[0].Also = all[1:]
+		all[0].Extend().Also = all[1:]
 		c.Answers[key] = all[0]
 	}
 }

@@ -121,7 +121,7 @@ func TestDecodeAnswers(t *testing.T) {
 					Status: offer.Yes, Basis: "conditional", Scope: "own", FromAge: 18, ToAge: 25,
 					GBP: ptr(150), Count: &offer.Range{Min: 12, Max: 12}, Pct: ptr(40), Approx: true, Per: "year",
 					UpTo: true, AtLeast: true, MeansTest: true,
-					Details: "Only for care leavers from the council's own care.", Apply: "Ask your personal adviser.",
+					Details: "Only for care leavers from the council's own care.", More: &offer.More{Apply: "Ask your personal adviser."},
 					Src: "web", Quote: "Care leavers from Leicester's own care pay no council tax until 25.", AsOf: offer.Date{Year: 2021, Month: 3},
 				},
 			},
@@ -144,7 +144,7 @@ func TestDecodeAnswers(t *testing.T) {
 `,
 			want: map[string]*offer.Answer{
 				"council_tax.exempt": {Status: offer.Yes, ToAge: 25, Src: "web", Quote: "No council tax until 25.",
-					Also: []*offer.Answer{{Status: offer.Yes, ToAge: 21, Src: "paper", Quote: "No council tax until 21."}}},
+					More: &offer.More{Also: []*offer.Answer{{Status: offer.Yes, ToAge: 21, Src: "paper", Quote: "No council tax until 21."}}}},
 			},
 		},
 		{
@@ -185,18 +185,18 @@ func TestDecodeAnswers(t *testing.T) {
         ages: 11-16
 `,
 			want: map[string]*offer.Answer{
-				"participation.in_care_council": {Status: offer.Yes, Groups: []offer.Group{
+				"participation.in_care_council": {Status: offer.Yes, More: &offer.More{Groups: []offer.Group{
 					{Name: "Care Experienced Consultants", Ages: "16-25", Attendees: "5-6"},
 					{Name: "Generation Select", Ages: "11-16"},
-				}},
+				}}},
 			},
 		},
 		{
 			name:        "extra fields band and name",
 			frontmatter: "housing:\n  priority_banding: {status: yes, to_age: 21, band: Band A}\nservices:\n  over_21_service: {status: yes, name: 21Plus}\n",
 			want: map[string]*offer.Answer{
-				"housing.priority_banding": {Status: offer.Yes, ToAge: 21, Band: "Band A"},
-				"services.over_21_service": {Status: offer.Yes, Name: "21Plus"},
+				"housing.priority_banding": {Status: offer.Yes, ToAge: 21, More: &offer.More{Band: "Band A"}},
+				"services.over_21_service": {Status: offer.Yes, More: &offer.More{Name: "21Plus"}},
 			},
 		},
 		{
@@ -218,7 +218,7 @@ org:
 			want: map[string]*offer.Answer{
 				"offer.first_contact":   {Value: "Your personal adviser."},
 				"offer.url":             {Value: "https://www.leicester.gov.uk/leaving-care"},
-				"offer.sections":        {Values: []string{"Money", "Health & Wellbeing"}},
+				"offer.sections":        {More: &offer.More{Values: []string{"Money", "Health & Wellbeing"}}},
 				"offer.responsible_gss": {Value: "E10000015"},
 				"offer.reviewed":        {Value: "2020-02"},
 				"council_tax.method":    {Value: "refund"},
@@ -246,9 +246,9 @@ org:
   classes: {status: yes, apply: *ask}
 `,
 			want: map[string]*offer.Answer{
-				"leisure.gym":      {Status: offer.Yes, ToAge: 21, Apply: "Ask your personal adviser."},
-				"leisure.swimming": {Status: offer.Yes, ToAge: 21, Apply: "Ask your personal adviser."},
-				"leisure.classes":  {Status: offer.Yes, Apply: "Ask your personal adviser."},
+				"leisure.gym":      {Status: offer.Yes, ToAge: 21, More: &offer.More{Apply: "Ask your personal adviser."}},
+				"leisure.swimming": {Status: offer.Yes, ToAge: 21, More: &offer.More{Apply: "Ask your personal adviser."}},
+				"leisure.classes":  {Status: offer.Yes, More: &offer.More{Apply: "Ask your personal adviser."}},
 			},
 		},
 	}
@@ -496,7 +496,7 @@ Joint body.
 func forgetPositions(s *offer.Sourced) {
 	for _, a := range s.Answers {
 		a.Line, a.Col = 0, 0
-		for _, o := range a.Also {
+		for _, o := range a.Also() {
 			o.Line, o.Col = 0, 0
 		}
 	}

@@ -29,7 +29,7 @@ func Review(set *Set, now time.Time) diag.List {
 			if !offer.Lookup(k).Kind.IsAnswer() {
 				continue
 			}
-			for _, x := range append([]*offer.Answer{a}, a.Also...) {
+			for _, x := range append([]*offer.Answer{a}, a.Also()...) {
 				if other := offer.OffTopic(offer.Lookup(k), x.Quote); other != "" {
 					warn(file, int(x.Line), int(x.Col), k, fmt.Sprintf("its quote speaks of %s, not of this question: is it filed under the right question?", strings.ToLower(offer.SectionByKey(other).Title)))
 				}

@@ -116,7 +116,7 @@ func councilAnswers(b *bytes.Buffer, c *site.Council) error {
 	for i := range offer.Catalogue {
 		q := &offer.Catalogue[i]
 		if a := c.Answers[q.Key]; a != nil {
-			for _, a := range append([]*offer.Answer{a}, a.Also...) {
+			for _, a := range append([]*offer.Answer{a}, a.Also()...) {
 				records = append(records, answerRecord(q, a, &c.Sourced, c, []string{c.GSS, c.Name, c.Tier, c.Region, "", ""}))
 			}
 		}
@@ -133,7 +133,7 @@ func jointAnswers(b *bytes.Buffer, s *site.Site) error {
 		for i := range offer.Catalogue {
 			q := &offer.Catalogue[i]
 			if a := j.Answers[q.Key]; a != nil {
-				for _, a := range append([]*offer.Answer{a}, a.Also...) {
+				for _, a := range append([]*offer.Answer{a}, a.Also()...) {
 					who := []string{"", j.Name, "joint", "", j.Slug, strconv.FormatBool(j.Confirmed)}
 					if len(j.Members) > 0 {
 						who[3] = j.Members[0].Region
@@ -166,8 +166,8 @@ func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, by *sit
 	return append(who,
 		q.Section, q.Key, q.Label, providerWord(q.Provider),
 		string(a.Status), value(a), number(int(a.FromAge)), number(int(a.ToAge)), a.Pounds(), countMin, countMax, pointer(a.Pct),
-		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest), boolCell(a.Anywhere), a.Condition,
-		a.Details, a.Apply, note,
+		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest), boolCell(a.Anywhere), a.Condition(),
+		a.Details, a.Apply(), note,
 		srcType, secondary, title, publisher, url, asOf.String(), a.Quote,
 		terms(&site.Row{Question: q, Answer: a, By: by, Source: src, AsOf: asOf}, nil), wording.When(&site.Row{AsOf: asOf}))
 }

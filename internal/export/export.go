@@ -175,14 +175,14 @@ func value(a *offer.Answer) string {
 	if a.Value != "" {
 		parts = append(parts, a.Value)
 	}
-	parts = append(parts, a.Values...)
-	if a.Band != "" {
-		parts = append(parts, a.Band)
+	parts = append(parts, a.Values()...)
+	if a.Band() != "" {
+		parts = append(parts, a.Band())
 	}
-	if a.Name != "" {
-		parts = append(parts, a.Name)
+	if a.Name() != "" {
+		parts = append(parts, a.Name())
 	}
-	for _, g := range a.Groups {
+	for _, g := range a.Groups() {
 		var about []string
 		if g.Ages != "" {
 			about = append(about, "ages "+g.Ages)

@@ -106,7 +106,7 @@ func TestAnswersCSV(t *testing.T) {
 	known := 0
 	for _, c := range res.Site.Councils {
 		for _, a := range c.Answers {
-			known += 1 + len(a.Also)
+			known += 1 + len(a.Also())
 		}
 		for key := range c.Answers {
 			if rows[[2]string{c.GSS, key}] == nil {
@@ -116,7 +116,7 @@ func TestAnswersCSV(t *testing.T) {
 	}
 	for _, j := range res.Site.Joints {
 		for _, a := range j.Answers {
-			known += 1 + len(a.Also)
+			known += 1 + len(a.Also())
 		}
 	}
 	if n != known {
@@ -246,7 +246,7 @@ func TestCSVCellsCannotBeFormulas(t *testing.T) {
 	// Text from web pages reaches both files through a council's answers.
 	s := twoTier(t)
 	a := s.BySlug["town"].Answers["council_tax.exempt"]
-	a.Details, a.Apply = "=cmd|' /C calc'!A0", "@SUM(1+1)"
+	a.Details, a.Extend().Apply = "=cmd|' /C calc'!A0", "@SUM(1+1)"
 	s.BySlug["town"].Name = "+Town District Council"
 	for name, data := range map[string][]byte{"answers.csv": export.AnswersCSV(s), "councils.csv": export.CouncilsCSV(s)} {
 		_, rows := readCSV(t, name, data)

@@ -335,9 +335,9 @@ func OffersJSON(s *site.Site) ([]byte, error) {
 func jsonAnswer(r *site.Row) JSONAnswer {
 	a := r.Answer
 	out := JSONAnswer{
-		Status: string(a.Status), Value: a.Value, Values: a.Values, FromAge: int(a.FromAge), ToAge: int(a.ToAge),
+		Status: string(a.Status), Value: a.Value, Values: a.Values(), FromAge: int(a.FromAge), ToAge: int(a.ToAge),
 		GBP: json.Number(a.Pounds()), Pct: a.Pct, Approx: a.Approx, UpTo: a.UpTo, AtLeast: a.AtLeast, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
-		Means: a.MeansTest, Anywhere: a.Anywhere, Band: a.Band, Name: a.Name, Details: a.Details, Apply: a.Apply, By: r.By.GSS, AsOf: r.AsOf.String(),
+		Means: a.MeansTest, Anywhere: a.Anywhere, Band: a.Band(), Name: a.Name(), Details: a.Details, Apply: a.Apply(), By: r.By.GSS, AsOf: r.AsOf.String(),
 		Quote: a.Quote, Differs: r.Also,
 	}
 	if r.Question.Overtaken.Overtook(a, r.AsOf) {
@@ -346,7 +346,7 @@ func jsonAnswer(r *site.Row) JSONAnswer {
 	if a.Count != nil {
 		out.Count = &JSONRange{a.Count.Min, a.Count.Max}
 	}
-	for _, g := range a.Groups {
+	for _, g := range a.Groups() {
 		out.Groups = append(out.Groups, JSONGroup(g))
 	}
 	if r.Joint != nil {

@@ -197,8 +197,8 @@ func same(a, b *offer.Answer) bool {
 		return a == b
 	}
 	key := func(x *offer.Answer) string {
-		return fmt.Sprint(x.Status, "|", x.Value, "|", x.Values, "|", x.Pounds(), "|", x.Qualifier(), "|", x.Per, "|", x.FromAge, "|", x.ToAge,
-			"|", x.Basis, "|", x.Scope, "|", x.Condition, "|", x.MeansTest, "|", x.Anywhere, "|", countOf(x), "|", pctOf(x))
+		return fmt.Sprint(x.Status, "|", x.Value, "|", x.Values(), "|", x.Pounds(), "|", x.Qualifier(), "|", x.Per, "|", x.FromAge, "|", x.ToAge,
+			"|", x.Basis, "|", x.Scope, "|", x.Condition(), "|", x.MeansTest, "|", x.Anywhere, "|", countOf(x), "|", pctOf(x))
 	}
 	return key(a) == key(b)
 }

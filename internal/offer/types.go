@@ -36,22 +36,14 @@ type Answer struct {
 	Pct     *int
 	Per     string // once, week, month or year
 	Details string
-	Apply   string
-	// Condition is any other condition, in a few plain words that go
-	// wherever the answer goes: "only if you live alone".
-	Condition string
-	Src       string // source id; empty means the file's default source
-	Quote     string // the source's own words behind the answer, at most QuoteWords words
-	Band      string // housing.priority_banding only
-	Name      string // services.over_21_service only
-	Groups    []Group
-	// Also are other sources' answers to the same question, where they say
-	// something different: a newspaper's or a campaign's, after the
-	// council's own.
-	Also []*Answer
-	// Text, URL, Date, List, GSS and Choice questions keep their value here.
-	Value  string
-	Values []string
+	Src     string // source id; empty means the file's default source
+	Quote   string // the source's own words behind the answer, at most QuoteWords words
+	// Text, URL, Date, GSS and Choice questions keep their value here.
+	Value string
+	// More holds what few answers give; nil for most. Read it with the
+	// methods of the same names (Apply, Condition, Band and so on), which
+	// give the zero value where there is none.
+	More *More
 	// Line and Col are where the answer's key is in its file, for messages.
 	Line, Col int32
 	Pence     int8  // pence after GBP, 0 to 99, where the source gives them
@@ -64,6 +56,68 @@ type Answer struct {
 	MeansTest bool  // the help depends on the young person's income or savings
 	Anywhere  bool  // council_tax.care_council_pays: the source says it is paid outside the council's area too
 }
+
+// More is what few answers give, kept apart from the rest: a large
+// directory holds hundreds of thousands of answers, most with none of it.
+type More struct {
+	Apply string // how to get it
+	// Condition is any other condition, in a few plain words that go
+	// wherever the answer goes: "only if you live alone".
+	Condition string
+	Band      string // housing.priority_banding only
+	Name      string // services.over_21_service only
+	Groups    []Group
+	// Also are other sources' answers to the same question, where they say
+	// something different: a newspaper's or a campaign's, after the
+	// council's own.
+	Also   []*Answer
+	Values []string // a List question's values
+}
+
+// IsZero reports whether m holds nothing.
+func (m *More) IsZero() bool {
+	return m.Apply == "" && m.Condition == "" && m.Band == "" && m.Name == "" && m.Groups == nil && m.Also == nil && m.Values == nil
+}
+
+// Extend gives the answer's More, making it if there is none, to set it.
+func (a *Answer) Extend() *More {
+	if a.More == nil {
+		a.More = new(More)
+	}
+	return a.More
+}
+
+// more is the answer's More, or an empty one.
+func (a *Answer) more() *More {
+	if a.More == nil {
+		return &noMore
+	}
+	return a.More
+}
+
+var noMore More
+
+// Apply says how to get the help, where the source says.
+func (a *Answer) Apply() string { return a.more().Apply }
+
+// Condition is any other condition the help has.
+func (a *Answer) Condition() string { return a.more().Condition }
+
+// Band is housing.priority_banding's band.
+func (a *Answer) Band() string { return a.more().Band }
+
+// Name is services.over_21_service's name for the service.
+func (a *Answer) Name() string { return a.more().Name }
+
+// Groups are the participation groups the answer names.
+func (a *Answer) Groups() []Group { return a.more().Groups }
+
+// Also are other sources' answers to the same question that say something
+// different.
+func (a *Answer) Also() []*Answer { return a.more().Also }
+
+// Values are a List question's values.
+func (a *Answer) Values() []string { return a.more().Values }
 
 // Qualifier is the word that goes before an answer's figure: "about " for
 // an estimate, "up to " for a most, "over " for a floor, or nothing.

@@ -69,13 +69,13 @@ func facts(a *offer.Answer) []string {
 	if a.Pct != nil {
 		out = append(out, about+strconv.Itoa(*a.Pct)+"%")
 	}
-	if a.Name != "" {
-		out = append(out, "called "+a.Name)
+	if a.Name() != "" {
+		out = append(out, "called "+a.Name())
 	}
-	if a.Band != "" {
-		out = append(out, "band: "+a.Band)
+	if a.Band() != "" {
+		out = append(out, "band: "+a.Band())
 	}
-	for _, g := range a.Groups {
+	for _, g := range a.Groups() {
 		out = append(out, group(g))
 	}
 	return out

@@ -196,7 +196,7 @@ type Page struct {
 	frags       *Fragments         // where fragments go when they are kept apart
 	pageSources []PageSource       // the page's numbered sources, worked out on first use
 	tmpl        *template.Template // the page's templates, while it is made
-	printed     *sync.Map          // rows printed for the build's council pages, by rowKey
+	printed     *kept              // rows printed for the build's council pages, by rowKey
 	sourceNums  map[*offer.Source]int
 }
 
@@ -346,7 +346,7 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 	}
 	// Council and joint offer pages share the rows they print: a county's
 	// rows show on each of its districts' pages too.
-	rows := new(sync.Map)
+	rows := newKept(keptRows)
 	for _, c := range s.Councils {
 		add(&Page{Kind: "council", Path: c.Path(), Title: c.Name, Council: c, printed: rows,
 			Description: fmt.Sprintf("What %s offers young people leaving care: council tax, housing, money, work and more, with where each fact came from.", c.Name),
@@ -355,7 +355,7 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 	add(&Page{Kind: "compare", Path: "compare/", Title: "Compare councils",
 		Description: "Tables of what every council in England offers care leavers, question by question, and the national picture.",
 		Crumbs:      []Crumb{{"Home", ""}}})
-	cells := new(printedCells)
+	cells := newKept(keptCells)
 	for _, tp := range offer.Topics {
 		cols := tp.Columns()
 		add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/", Title: tp.Title + ": every council",

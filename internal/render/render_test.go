@@ -86,7 +86,7 @@ func TestFactsAndVerdicts(t *testing.T) {
 		{offer.Lookup("home.setup_allowance"), offer.Answer{Status: offer.Yes, GBP: ptr(2000)}, "£2,000", Verdict{"✓", "Yes", "good"}},
 		{offer.Lookup("services.over_21_uptake"), offer.Answer{Status: offer.Yes, Pct: ptr(30)}, "30%", Verdict{"•", "Yes", "neutral"}},
 		{offer.Lookup("driving.lessons"), offer.Answer{Status: offer.Yes, Basis: "in_principle"}, "", Verdict{"✓", "Yes", "good"}},
-		{offer.Lookup("participation.in_care_council"), offer.Answer{Status: offer.Yes, Groups: []offer.Group{{Name: "Care Experienced Consultants", Ages: "16-25", Attendees: "5-6"}}},
+		{offer.Lookup("participation.in_care_council"), offer.Answer{Status: offer.Yes, More: &offer.More{Groups: []offer.Group{{Name: "Care Experienced Consultants", Ages: "16-25", Attendees: "5-6"}}}},
 			"Care Experienced Consultants (ages 16 to 25, 5 to 6 regular members)", Verdict{"✓", "Yes", "good"}},
 	} {
 		if got := strings.Join(facts(&tc.a), "; "); got != tc.facts {

@@ -60,21 +60,19 @@ type rowKey struct {
 // districts' pages) is printed once for each rowKey in a build and kept;
 // a council's own rows show on its page alone, and are not kept.
 func (p *Page) Row(v Answer) (template.HTML, error) {
-	shared := p.printed != nil && v.Shared
-	if shared {
-		if h, ok := p.printed.Load(v.key); ok {
-			return h.(template.HTML), nil
-		}
+	if p.printed == nil || !v.Shared {
+		return p.print("row", v)
 	}
+	return p.printed.get(v.key, func() (template.HTML, error) { return p.print("row", v) })
+}
+
+// print prints data with the page's template name.
+func (p *Page) print(name string, data any) (template.HTML, error) {
 	var b strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&b, "row", v); err != nil {
+	if err := p.tmpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String()) //nolint:gosec // printed by html/template
-	if shared {
-		p.printed.Store(v.key, h)
-	}
-	return h, nil
+	return template.HTML(b.String()), nil //nolint:gosec // printed by html/template
 }
 
 // SectionView is a section of a page as the "sections" template prints it.
@@ -167,7 +165,7 @@ func uniqueLabels(rows []Answer, from []site.Row) {
 
 func (p *Page) answer(r site.Row) Answer {
 	q, a := r.Question, r.Answer
-	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply, Stale: r.Stale, Undated: r.Undated}
+	v := Answer{Label: q.Label, Details: a.Details, Apply: a.Apply(), Stale: r.Stale, Undated: r.Undated}
 	var fs []string
 	if q.Kind.IsAnswer() {
 		fs = append(facts(a), wording.Conditions(&r, p.Council)...)
@@ -182,7 +180,7 @@ func (p *Page) answer(r site.Row) Answer {
 	case q.Kind == offer.KindURL:
 		v.Kind, v.Value, v.Href = "link", a.Value, a.Value
 	case q.Kind == offer.KindList:
-		v.Kind, v.Values = "list", a.Values
+		v.Kind, v.Values = "list", a.Values()
 	case q.Kind == offer.KindGSS:
 		v.Kind, v.Value = "text", a.Value
 		if c := p.Site.ByGSS[a.Value]; c != nil {

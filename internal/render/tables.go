@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
@@ -111,37 +110,14 @@ type Table struct {
 	Columns  []*offer.Question
 	Region   *site.Region // nil for the national table
 	councils []*site.Council
-	cells    *printedCells // cells printed so far, shared by every table
+	cells    *kept // cells printed so far, shared by every table
 }
-
-// printedCells keeps printed table cells by their answer: a table has many
-// alike ("Not known", "Yes", a county's answer on each of its districts'
-// rows), so each is printed once. It keeps at most maxPrinted, so a very
-// large directory's many different cells cannot fill memory.
-type printedCells struct {
-	m sync.Map // TableCell to template.HTML
-	n atomic.Int32
-}
-
-// maxPrinted is how many cells a build keeps printed.
-const maxPrinted = 8192
 
 // Cell prints one cell of a comparison table with the "cell" template in
-// layouts/, or gives it as printed before.
+// layouts/, or gives it as printed before: cells with the same answer print
+// the same.
 func (p *Page) Cell(x TableCell) (template.HTML, error) {
-	kept := p.Table.cells
-	if h, ok := kept.m.Load(x); ok {
-		return h.(template.HTML), nil
-	}
-	var b strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&b, "cell", x); err != nil {
-		return "", err
-	}
-	h := template.HTML(b.String()) //nolint:gosec // printed by html/template
-	if kept.n.Add(1) <= maxPrinted {
-		kept.m.Store(x, h)
-	}
-	return h, nil
+	return p.Table.cells.get(x, func() (template.HTML, error) { return p.print("cell", x) })
 }
 
 // Rows works out the table's rows, one for each of its councils. Each

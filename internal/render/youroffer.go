@@ -130,7 +130,7 @@ func taxTerms(c *site.Council, a *offer.Answer, in *offer.Sourced) string {
 	case "conditional":
 		basis = "only in some cases"
 	}
-	return join("; ", a.Condition, basis, wording.Reported(r), wording.When(r))
+	return join("; ", a.Condition(), basis, wording.Reported(r), wording.When(r))
 }
 func writeTax(b *strings.Builder, c *site.Council) {
 	ex, from, in := c.Answers["council_tax.exempt"], "", &c.Sourced

@@ -124,7 +124,7 @@ func answerNode(f Found, src string, cite bool) *yaml.Node {
 			add(kv.key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 		}
 	}
-	for _, kv := range [][2]string{{"per", a.Per}, {"basis", a.Basis}, {"scope", a.Scope}, {"band", a.Band}, {"condition", a.Condition}} {
+	for _, kv := range [][2]string{{"per", a.Per}, {"basis", a.Basis}, {"scope", a.Scope}, {"band", a.Band()}, {"condition", a.Condition()}} {
 		if kv[1] != "" {
 			add(kv[0], scalar(kv[1]))
 		}

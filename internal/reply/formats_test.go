@@ -55,8 +55,8 @@ func wantWestBerkshire(t *testing.T, kind string, res Result) {
 		switch {
 		case !ok:
 			t.Errorf("%s: %s not recorded", kind, tc.key)
-		case string(a.Status) != tc.status || a.ToAge != tc.toAge || gbp(a) != tc.gbp || a.Per != tc.per || a.Basis != tc.basis || a.Condition != tc.cond:
-			t.Errorf("%s: %s = status %s, to_age %d, £%s, per %q, basis %q, condition %q; want %+v", kind, tc.key, a.Status, a.ToAge, gbp(a), a.Per, a.Basis, a.Condition, tc)
+		case string(a.Status) != tc.status || a.ToAge != tc.toAge || gbp(a) != tc.gbp || a.Per != tc.per || a.Basis != tc.basis || a.Condition() != tc.cond:
+			t.Errorf("%s: %s = status %s, to_age %d, £%s, per %q, basis %q, condition %q; want %+v", kind, tc.key, a.Status, a.ToAge, gbp(a), a.Per, a.Basis, a.Condition(), tc)
 		}
 	}
 	if len(got) != 12 {

@@ -811,7 +811,7 @@ func applyFollowUp(kind, ans string, last *Found, group []*Found, p *phrase) boo
 		return true
 	case "band":
 		if b := strings.TrimSpace(ans); b != "" && last.Question.Key == "housing.priority_banding" {
-			last.Answer.Band = b
+			last.Answer.Extend().Band = b
 			return true
 		}
 	}
@@ -922,7 +922,7 @@ func details(a *offer.Answer, ans string) {
 		a.MeansTest = true
 	}
 	if strings.Contains(l, "instalment") || strings.Contains(l, "installment") {
-		a.Condition = "paid in instalments"
+		a.Extend().Condition = "paid in instalments"
 	}
 	if strings.Contains(l, "up to £") || strings.Contains(l, "up to a maximum") || strings.Contains(l, "maximum of £") {
 		a.UpTo = true

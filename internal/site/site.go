@@ -352,7 +352,7 @@ func (s *Site) row(q *offer.Question, a *offer.Answer, by *Council, j *Joint) Ro
 // also are the rows of other sources' answers to q that disagree with a.
 func (s *Site) also(q *offer.Question, a *offer.Answer, by *Council, j *Joint) []Row {
 	var out []Row
-	for _, o := range a.Also {
+	for _, o := range a.Also() {
 		r := s.row(q, o, by, j)
 		r.Also = true
 		out = append(out, r)

@@ -79,8 +79,8 @@ func Conditions(r *site.Row, on *site.Council) []string {
 	if a.Anywhere {
 		out = append(out, "wherever you live")
 	}
-	if a.Condition != "" {
-		out = append(out, a.Condition)
+	if a.Condition() != "" {
+		out = append(out, a.Condition())
 	}
 	switch a.Basis {
 	case "in_principle":
@@ -98,7 +98,7 @@ func Conditions(r *site.Row, on *site.Council) []string {
 // or is decided case by case: sorting puts such a yes below a yes for
 // everyone, and the tables mark it.
 func Conditional(a *offer.Answer) bool {
-	return a.Basis == "in_principle" || a.Basis == "conditional" || a.MeansTest || a.Condition != ""
+	return a.Basis == "in_principle" || a.Basis == "conditional" || a.MeansTest || a.Condition() != ""
 }
 
 // Reported names who reported an answer whose source is not the council's
@@ -135,8 +135,8 @@ func Value(q *offer.Question, a *offer.Answer) string {
 		return "not recorded"
 	}
 	if !q.Kind.IsAnswer() {
-		if len(a.Values) > 0 {
-			return strings.Join(a.Values, "; ")
+		if len(a.Values()) > 0 {
+			return strings.Join(a.Values(), "; ")
 		}
 		return a.Value
 	}
@@ -171,8 +171,8 @@ func Value(q *offer.Question, a *offer.Answer) string {
 	case a.MeansTest:
 		parts = append(parts, "depending on your income or savings")
 	}
-	if a.Condition != "" {
-		parts = append(parts, a.Condition)
+	if a.Condition() != "" {
+		parts = append(parts, a.Condition())
 	}
 	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), ", ")
 }
