@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"runtime/pprof"
 	"sync"
 	"time"
@@ -40,7 +39,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "localoffer build:", err)
 		return exitUsage
 	}
-	limitMemory()
 	start := time.Now()
 	res, err := build.Write(os.DirFS(*root), now, *out, build.WithHistory(readHistory("localoffer build", *root, now, stderr)))
 	if res != nil {
@@ -59,20 +57,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "built %d councils, %d files into %s in %s\n",
 		len(res.Site.Councils), res.Count, *out, time.Since(start).Round(time.Millisecond))
 	return exitOK
-}
-
-// memoryLimit is the most memory a build's heap grows to, unless the
-// GOMEMLIMIT environment variable sets another: a directory of a few
-// hundred councils needs a tenth of it and never meets it, and one of a
-// hundred thousand collects its garbage more often rather than grow
-// without end.
-const memoryLimit = 1536 << 20
-
-// limitMemory sets the build's memory limit, unless GOMEMLIMIT sets one.
-func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 }
 
 // profileCPU starts a CPU profile written to file; stop ends it.
