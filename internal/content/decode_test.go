@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -512,5 +513,28 @@ func TestDecodeBareZeroIsNo(t *testing.T) {
 	}
 	if a := c.Answers["work.work_experience"]; a.Status != offer.Yes || a.Count == nil || a.Count.Max != 6 {
 		t.Errorf("a bare 6: %+v, want yes with a count of 6", a)
+	}
+}
+
+// A council's body is read when its page is made: a file cut short since it
+// was loaded is an error that names it, never a page with part of its body.
+func TestCouncilBodyOfAFileCutShort(t *testing.T) {
+	fsys := newFS(map[string]string{"content/councils/leicester.md": "---\nname: Leicester City Council\nshort_name: Leicester\ngss: E06000016\ntier: unitary\nregion: East Midlands\n---\nA long body about Leicester.\n"})
+	set, _ := load(fsys)
+	var c *offer.Council
+	for _, x := range set.Councils {
+		if x.File == "content/councils/leicester.md" {
+			c = x
+		}
+	}
+	if c == nil {
+		t.Fatal("leicester.md was not loaded")
+	}
+	if body, err := CouncilBody(fsys, c); err != nil || string(body) != "A long body about Leicester.\n" {
+		t.Fatalf("body %q (%v)", body, err)
+	}
+	fsys["content/councils/leicester.md"] = &fstest.MapFile{Data: []byte("---\n")}
+	if _, err := CouncilBody(fsys, c); err == nil || !strings.Contains(err.Error(), "content/councils/leicester.md changed") {
+		t.Errorf("got %v, want an error naming the file that changed", err)
 	}
 }
