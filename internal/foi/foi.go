@@ -6,6 +6,7 @@ package foi
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -86,27 +87,35 @@ func write(qs []*offer.Question, areas []*offer.Area, confirm []string) string {
 	for _, q := range qs {
 		if q.Section != section {
 			section = q.Section
-			fmt.Fprintf(&b, "\n%s\n", offer.SectionByKey(section).Title)
+			b.WriteString("\n" + offer.SectionByKey(section).Title + "\n")
 		}
 		n++
-		fmt.Fprintf(&b, "%d. %s\n", n, q.Ask)
+		item(&b, n, q.Ask)
 	}
 	if len(areas) > 0 {
 		b.WriteString("\nWhat your published offer covers, as section 2 of the Children and Social Work Act 2017 sets out (as amended by section 8 of the Children's Wellbeing and Schools Act 2026)\n")
 		for _, a := range areas {
 			n++
-			fmt.Fprintf(&b, "%d. %s\n", n, a.Ask())
+			item(&b, n, a.Ask())
 		}
 	}
 	if len(confirm) > 0 {
 		b.WriteString("\nPlease also confirm these answers, which may have changed\n")
 		for _, c := range confirm {
 			n++
-			fmt.Fprintf(&b, "%d. %s\n", n, c)
+			item(&b, n, c)
 		}
 	}
 	b.WriteString("\nIf you do not hold some of this information, please answer the other questions.\n\nYours faithfully,\n")
 	return b.String()
+}
+
+// item writes the request's nth question.
+func item(b *strings.Builder, n int, ask string) {
+	b.WriteString(strconv.Itoa(n))
+	b.WriteString(". ")
+	b.WriteString(ask)
+	b.WriteByte('\n')
 }
 
 // WhatDoTheyKnow is the address for starting this request to the council on

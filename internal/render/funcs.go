@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html"
 	"html/template"
 	"slices"
 	"strings"
@@ -146,10 +147,10 @@ func foiRequest(name, tier string) template.HTML {
 	foiOnce.Do(func() {
 		foiBodies = map[string]template.HTML{}
 		for _, t := range offer.TierOrder {
-			foiBodies[t] = template.HTML(template.HTMLEscapeString(foi.Body(t))) //nolint:gosec // escaped
+			foiBodies[t] = template.HTML(html.EscapeString(foi.Body(t))) //nolint:gosec // escaped
 		}
 	})
-	return template.HTML(template.HTMLEscapeString("Dear "+name+",\n\n")) + foiBodies[tier] //nolint:gosec // escaped
+	return template.HTML(html.EscapeString("Dear "+name+",\n\n")) + foiBodies[tier] //nolint:gosec // escaped
 }
 
 var (
@@ -194,5 +195,5 @@ func (p *Page) FOIRequest() template.HTML {
 	if len(qs) == 0 && len(confirm) == 0 && len(areas) == 0 {
 		return ""
 	}
-	return template.HTML(template.HTMLEscapeString("Dear " + c.Name + ",\n\n" + foi.BodyAbout(qs, areas, confirm))) //nolint:gosec // escaped
+	return template.HTML(html.EscapeString("Dear " + c.Name + ",\n\n" + foi.BodyAbout(qs, areas, confirm))) //nolint:gosec // escaped
 }
