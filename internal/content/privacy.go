@@ -55,6 +55,28 @@ func personalEmail(addr string) bool {
 	return nameLike.MatchString(local)
 }
 
+// finders find people's contact details in text: mobile numbers, then
+// e-mail addresses, each with the quick test that text must pass for its
+// expression to be worth running (most text passes neither).
+var (
+	mobiles = finder{mobileIn, mayHoldMobile}
+	emails  = finder{emailIn, mayHoldEmail}
+	finders = []finder{mobiles, emails}
+)
+
+type finder struct {
+	re  *regexp.Regexp
+	may func(string) bool
+}
+
+// find returns what f's expression finds in s.
+func (f finder) find(s string) []string {
+	if !f.may(s) {
+		return nil
+	}
+	return f.re.FindAllString(s, -1)
+}
+
 // mayHoldMobile reports whether s has the ten digits a mobile number
 // needs, so the expression runs only on text that could hold one.
 func mayHoldMobile(s string) bool {
@@ -75,13 +97,10 @@ func mayHoldEmail(s string) bool { return strings.IndexByte(s, '@') >= 0 }
 // privacyProblems says what in s is a person's own contact details.
 func privacyProblems(s string) []string {
 	var out []string
-	if !mayHoldMobile(s) && !mayHoldEmail(s) {
-		return nil // most text: no regular expression needs to run
-	}
-	for _, m := range mobileIn.FindAllString(s, -1) {
+	for _, m := range mobiles.find(s) {
 		out = append(out, fmt.Sprintf("%q is a mobile number: publish a team or service number, never a person's own", m))
 	}
-	for _, m := range emailIn.FindAllString(s, -1) {
+	for _, m := range emails.find(s) {
 		if personalEmail(m) {
 			out = append(out, fmt.Sprintf("%q looks like a person's own e-mail address: publish a team inbox, never a person's own", m))
 		}
@@ -94,11 +113,11 @@ func privacyProblems(s string) []string {
 func bodyPrivacy(file string, body []byte, first int) diag.List {
 	var out diag.List
 	for i, l := range strings.Split(string(body), "\n") {
-		for _, re := range []*regexp.Regexp{mobileIn, emailIn} {
-			if re == mobileIn && !mayHoldMobile(l) || re == emailIn && !mayHoldEmail(l) {
+		for _, f := range finders {
+			if !f.may(l) {
 				continue
 			}
-			for _, loc := range re.FindAllStringIndex(l, -1) {
+			for _, loc := range f.re.FindAllStringIndex(l, -1) {
 				for _, msg := range privacyProblems(l[loc[0]:loc[1]]) {
 					out = append(out, diag.Diagnostic{File: file, Line: first + i, Col: utf8.RuneCountInString(l[:loc[0]]) + 1, Msg: "body: " + msg})
 				}

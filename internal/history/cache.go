@@ -14,7 +14,7 @@ import (
 )
 
 // cacheVersion changes whenever what is cached changes shape.
-const cacheVersion = 1
+const cacheVersion = 2 // 2: answers keep what few give in Answer.More
 
 // ReadCached is Read, kept in the user's cache folder between builds: a
 // build reads the whole history again only when a commit has changed the
