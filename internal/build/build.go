@@ -34,10 +34,7 @@ type Result struct {
 // them as a diag.List error along with the Result holding every problem,
 // and sink gets nothing.
 func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result, error) {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := apply(opts)
 	cfg, err := site.LoadConfig(fsys)
 	if err != nil {
 		return nil, err
@@ -59,7 +56,7 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 	if err != nil {
 		return res, err
 	}
-	files = append(files, publish.Headers(cfg.PostcodeAPI), publish.Manifest(cfg.Title, cfg.ShortTitle, cfg.Language))
+	files = append(files, configFiles(cfg)...)
 	for _, f := range files {
 		if err := sink.Put(f.Path, f.Data); err != nil {
 			return res, err
@@ -120,6 +117,21 @@ type options struct {
 // can be read while the content loads. Without it, no changes are listed.
 func WithHistory(log func() *history.Log) Option {
 	return func(o *options) { o.readHistory = log }
+}
+
+// apply gives the options opts set.
+func apply(opts []Option) options {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+// configFiles are the files made from site.yaml: the host's headers and
+// the web app manifest.
+func configFiles(cfg site.Config) []publish.File {
+	return []publish.File{publish.Headers(cfg.PostcodeAPI), publish.Manifest(cfg.Title, cfg.ShortTitle, cfg.Language)}
 }
 
 func (o *options) history() *history.Log {

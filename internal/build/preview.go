@@ -59,10 +59,7 @@ func (l *Lazy) add(path string, make func() ([]byte, error)) {
 // minify them. A rebuild after an edit so takes milliseconds however large the
 // site. cache, if not nil, keeps decoded content files between builds.
 func Preview(fsys fs.FS, now time.Time, cache *content.Cache, opts ...Option) (*Result, *Lazy, error) {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := apply(opts)
 	cfg, err := site.LoadConfig(fsys)
 	if err != nil {
 		return nil, nil, err
@@ -82,7 +79,7 @@ func Preview(fsys fs.FS, now time.Time, cache *content.Cache, opts ...Option) (*
 	if err != nil {
 		return res, nil, err
 	}
-	static = append(static, publish.Headers(cfg.PostcodeAPI), publish.Manifest(cfg.Title, cfg.ShortTitle, cfg.Language))
+	static = append(static, configFiles(cfg)...)
 	l := &Lazy{files: map[string]*lazyFile{}}
 	for _, f := range static {
 		if f.Path == publish.ServiceWorker {

@@ -124,13 +124,14 @@ func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
 	base := baseURL(s)
 	page := PageURL(s, c.Path()+"index.html")
 	self := base + CouncilFeedFile(c)
+	alternate := AtomLink{Href: page, Rel: "alternate", Type: "text/html"}
 	f := AtomFeed{
 		Title:    "Changes to " + c.Name + "'s offer for care leavers",
 		Subtitle: "Each change to " + c.ShortName + "'s answers on " + s.Config.Title + ", with the answer before and after, newest first.",
 		ID:       self,
 		Links: []AtomLink{
 			{Href: self, Rel: "self", Type: "application/atom+xml"},
-			{Href: page, Rel: "alternate", Type: "text/html"},
+			alternate,
 		},
 		Author: AtomPerson{Name: s.Config.Title, URI: s.Config.Repository},
 	}
@@ -139,7 +140,7 @@ func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
 			Title:   wording.ChangeTitle(e),
 			ID:      page + "#change-" + e.Commit[:min(12, len(e.Commit))],
 			Updated: rfc3339(e.Date),
-			Link:    AtomLink{Href: page, Rel: "alternate", Type: "text/html"},
+			Link:    alternate,
 			Summary: AtomText{Type: "text", Text: strings.Join(wording.ChangeLines(e), "\n")},
 		})
 	}
@@ -148,7 +149,7 @@ func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
 			Title:   c.ShortName + "'s facts checked against their sources",
 			ID:      page + "#checked-" + c.Updated.String(),
 			Updated: rfc3339(c.Updated.FirstDay()),
-			Link:    AtomLink{Href: page, Rel: "alternate", Type: "text/html"},
+			Link:    alternate,
 			Summary: AtomText{Type: "text", Text: summary(c)},
 		})
 	}
