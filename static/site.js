@@ -5,11 +5,8 @@
 // over http(s): opened from disk, or where a browser has no service
 // workers, the site works as it always did and the save button stays
 // hidden.
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const dayWords = (iso) => {
-  const d = new Date(iso);
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
-};
+// dayWords says a date as the pages do: 7 December 2026.
+const dayWords = (iso) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
 // fromRoot turns an address from the site's root into one from this page.
 const fromRoot = (href) => (document.documentElement.dataset.root || "./") + href;

@@ -70,12 +70,10 @@ function pageKey(url) {
   return u.href;
 }
 
-const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 // withNote adds a note at the top of a kept page saying when it was saved.
 async function withNote(response) {
   const when = new Date(response.headers.get(SAVED_AT) || Date.now());
-  const words = `${when.getDate()} ${months[when.getMonth()]} ${when.getFullYear()}`;
+  const words = when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }); // 7 December 2026, as the pages say dates
   const note =
     `<p class="saved-note" role="note"><strong>You are offline.</strong> ` +
     `This page was saved on ${words}; what it says may have changed since.</p>`;
