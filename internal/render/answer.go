@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -61,7 +60,7 @@ func facts(a *offer.Answer) []string {
 		out = append(out, ages)
 	}
 	if a.GBP != nil {
-		out = append(out, about+amountOf(a)+per(a.Per))
+		out = append(out, about+wording.Amount(a)+per(a.Per))
 	}
 	if a.Count != nil {
 		out = append(out, about+count(*a.Count)+per(a.Per))
@@ -113,16 +112,8 @@ func per(p string) string {
 	return " a " + p
 }
 
-// amountOf writes an answer's amount as £2,000 or £57.90.
-func amountOf(a *offer.Answer) string {
-	if a.Pence != 0 {
-		return Money(*a.GBP) + fmt.Sprintf(".%02d", a.Pence)
-	}
-	return Money(*a.GBP)
-}
-
 // Money writes whole pounds as £2,000.
-func Money(gbp int) string { return "£" + Number(gbp) }
+func Money(gbp int) string { return wording.Money(gbp) }
 
 // Number writes a whole number with thousands separators: 12,345.
 func Number(n int) string { return wording.Number(n) }

@@ -178,7 +178,7 @@ func (p *Page) FOIRequest() template.HTML {
 			if r := &sec.Rows[i]; r.By == c && r.Joint == nil && !r.Older && !r.Also && wording.Overtaken(r) != "" {
 				recorded := "yes, with no amount"
 				if r.Answer.GBP != nil {
-					recorded = r.Answer.Qualifier() + amountOf(r.Answer) + per(r.Answer.Per)
+					recorded = r.Answer.Qualifier() + wording.Amount(r.Answer) + per(r.Answer.Per)
 				}
 				confirm = append(confirm, foi.Confirm(r.Question, recorded, wording.When(r)))
 			}

@@ -148,7 +148,7 @@ func goodNews(q *offer.Question, r *site.Row, on *site.Council) string {
 	a := r.Answer
 	text := strings.ReplaceAll(q.Good, "{by}", r.By.ShortName)
 	if a.GBP != nil {
-		text += ": " + a.Qualifier() + amountOf(a) + per(a.Per)
+		text += ": " + a.Qualifier() + wording.Amount(a) + per(a.Per)
 	} else if a.Pct != nil {
 		text += ": " + a.Qualifier() + strconv.Itoa(*a.Pct) + "%"
 	}

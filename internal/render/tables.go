@@ -78,7 +78,7 @@ func figure(q *offer.Question, a *offer.Answer) string {
 	about := a.Qualifier()
 	switch {
 	case a.GBP != nil:
-		return about + amountOf(a) + per(a.Per)
+		return about + wording.Amount(a) + per(a.Per)
 	case a.Count != nil:
 		return about + count(*a.Count) + per(a.Per)
 	case a.Pct != nil:

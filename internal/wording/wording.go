@@ -143,10 +143,7 @@ func Value(q *offer.Question, a *offer.Answer) string {
 	words := map[offer.Status]string{offer.Yes: "Yes", offer.No: "No", offer.Considering: "Being considered", offer.Unknown: "The council did not say"}[a.Status]
 	parts := []string{words}
 	if a.GBP != nil {
-		amount := "£" + Number(*a.GBP)
-		if a.Pence != 0 {
-			amount += fmt.Sprintf(".%02d", a.Pence)
-		}
+		amount := Amount(a)
 		if a.Per != "" && a.Per != "once" {
 			amount += " a " + a.Per
 		}
@@ -176,6 +173,17 @@ func Value(q *offer.Question, a *offer.Answer) string {
 	}
 	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), ", ")
 }
+
+// Amount writes an answer's amount as £2,000 or £57.90; it has one.
+func Amount(a *offer.Answer) string {
+	if a.Pence != 0 {
+		return Money(*a.GBP) + fmt.Sprintf(".%02d", a.Pence)
+	}
+	return Money(*a.GBP)
+}
+
+// Money writes whole pounds as £2,000.
+func Money(gbp int) string { return "£" + Number(gbp) }
 
 // Number writes a whole number with thousands separators: 12,345.
 func Number(n int) string {
