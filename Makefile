@@ -12,7 +12,7 @@ FUZZTIME_REPLIES ?= 3000x
 # of a large seed (a whole FOI reply) spends its time trying inputs.
 FUZZMINIMIZE ?= 1s
 
-.PHONY: build serve check test fuzz bench bench-large vet fmt clean
+.PHONY: build serve check test fuzz bench bench-large vet fmt clean layouts
 
 ## build: build the site from content/ into public/
 build: $(BIN)
@@ -28,6 +28,11 @@ check: $(BIN)
 
 $(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go.sum
 	$(GO) build -o $(BIN) ./cmd/localoffer
+
+## layouts: compile layouts/ to Go (internal/render/layouts_gen.go) after changing a template;
+## a build whose layouts differ from the compiled ones runs them through html/template instead
+layouts:
+	$(GO) run -tags layoutc ./cmd/layoutc
 
 ## test: vet, format check, all tests, and a short fuzz of the content loader and the FOI reply importer
 test: vet

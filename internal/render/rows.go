@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"html/template"
 	"strings"
@@ -68,6 +69,11 @@ func (p *Page) Row(v Answer) (template.HTML, error) {
 
 // print prints data with the page's template name.
 func (p *Page) print(name string, data any) (template.HTML, error) {
+	if f := p.parts[name]; f != nil {
+		var b bytes.Buffer
+		err := runCompiled(func() error { return f(&b, data) })
+		return template.HTML(b.String()), err //nolint:gosec // printed by the compiled templates
+	}
 	var b strings.Builder
 	if err := p.tmpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err

@@ -1,0 +1,135 @@
+package render
+
+//go:generate go run -tags layoutc ../../cmd/layoutc -root ../..
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// compiledKind is one kind of page's templates compiled to Go by
+// internal/layoutc: the page, and the parts Go prints on their own.
+type compiledKind struct {
+	page  func(*bytes.Buffer, *Page) error
+	parts map[string]func(*bytes.Buffer, any) error
+}
+
+// runCompiled runs compiled templates, giving a run-time error (a nil
+// pointer where a template expected a value) as an error, as
+// html/template does.
+func runCompiled(run func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("template: %v", r)
+		}
+	}()
+	return run()
+}
+
+// The compiled templates' escapers. They escape a plain string exactly as
+// html/template's escapers of the same names do (html.go and url.go in
+// Go's html/template): the compiled code gives them only strings, and
+// handles html/template's trusted types (template.HTML, template.JS,
+// template.URL) itself.
+
+// htmlReplacements are html/template's htmlReplacementTable: what
+// htmlEscaper, attrEscaper and rcdataEscaper replace in a plain string.
+var htmlReplacements = [...]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+// lcwHTML writes s escaped for HTML text or a quoted attribute. Every byte
+// replaced is ASCII, so bytes can be read one at a time.
+func lcwHTML(w *bytes.Buffer, s string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if int(c) < len(htmlReplacements) {
+			if r := htmlReplacements[c]; r != "" {
+				w.WriteString(s[written:i])
+				w.WriteString(r)
+				written = i + 1
+			}
+		}
+	}
+	w.WriteString(s[written:])
+}
+
+// lcHTML gives s escaped as lcwHTML writes it.
+func lcHTML(s string) string {
+	var b bytes.Buffer
+	lcwHTML(&b, s)
+	return b.String()
+}
+
+// lcURLFilter is html/template's urlFilter: a URL whose scheme is not
+// http, https or mailto becomes "#ZgotmplZ".
+func lcURLFilter(s string) string {
+	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
+		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+			return "#ZgotmplZ"
+		}
+	}
+	return s
+}
+
+// lcwURLNorm writes s as html/template's urlNormalizer gives it.
+func lcwURLNorm(w *bytes.Buffer, s string) { writeURL(w, s, true) }
+
+// lcURLNorm gives s as html/template's urlNormalizer does.
+func lcURLNorm(s string) string {
+	var b bytes.Buffer
+	writeURL(&b, s, true)
+	return b.String()
+}
+
+// lcwURLEsc writes s as html/template's urlEscaper gives it.
+func lcwURLEsc(w *bytes.Buffer, s string) { writeURL(w, s, false) }
+
+// lcURLEsc gives s as html/template's urlEscaper does.
+func lcURLEsc(s string) string {
+	var b bytes.Buffer
+	writeURL(&b, s, false)
+	return b.String()
+}
+
+// writeURL is html/template's processURLOnto: it percent-encodes what a
+// URL (norm) or a part of one (not norm) may not hold as it is.
+func writeURL(w *bytes.Buffer, s string, norm bool) {
+	const hex = "0123456789abcdef"
+	written := 0
+	for i, n := 0, len(s); i < n; i++ {
+		c := s[i]
+		switch c {
+		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+			if norm {
+				continue
+			}
+		case '-', '.', '_', '~':
+			continue
+		case '%':
+			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+		default:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				continue
+			}
+		}
+		w.WriteString(s[written:i])
+		w.Write([]byte{'%', hex[c>>4], hex[c&15]})
+		written = i + 1
+	}
+	w.WriteString(s[written:])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

@@ -1,0 +1,11 @@
+//go:build layoutc
+
+package render
+
+// With the layoutc tag, as internal/layoutc runs, no templates are
+// compiled: the compiler reads this package's types while
+// layouts_gen.go may be out of date.
+
+const compiledHash = ""
+
+var compiledKinds map[string]compiledKind
