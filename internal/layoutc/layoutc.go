@@ -56,19 +56,7 @@ func Generate(fsys fs.FS) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("layoutc: %s: %w", k, err)
 		}
-		fmt.Fprintf(&table, "%q: {page: %s, parts: map[string]func(*bytes.Buffer, any) error{", k, fn)
-		for _, part := range ls.Parts {
-			if set.Lookup(part.Name) == nil {
-				continue
-			}
-			_ = set.ExecuteTemplate(io.Discard, part.Name, nil)
-			pfn, err := g.template(set, part.Name, part.Type)
-			if err != nil {
-				return nil, fmt.Errorf("layoutc: %s: %w", k, err)
-			}
-			fmt.Fprintf(&table, "%q: func(w *bytes.Buffer, d any) error { return %s(w, d.(%s)) },", part.Name, pfn, g.typeName(part.Type))
-		}
-		table.WriteString("}},\n")
+		fmt.Fprintf(&table, "%q: %s,\n", k, fn)
 	}
 
 	var vars bytes.Buffer
@@ -99,7 +87,7 @@ func Generate(fsys fs.FS) ([]byte, error) {
 	}
 	out.WriteString(")\n\n")
 	fmt.Fprintf(&out, "// compiledHash identifies the layouts these functions were compiled from.\nconst compiledHash = %q\n\n", ls.Hash)
-	out.WriteString("// compiledKinds are each kind of page's templates, compiled.\nvar compiledKinds = map[string]compiledKind{\n")
+	out.WriteString("// compiledKinds are each kind of page's templates, compiled.\nvar compiledKinds = map[string]func(*bytes.Buffer, *Page) error{\n")
 	out.Write(table.Bytes())
 	out.WriteString("}\n\n")
 	out.Write(vars.Bytes())

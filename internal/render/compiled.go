@@ -8,13 +8,6 @@ import (
 	"strings"
 )
 
-// compiledKind is one kind of page's templates compiled to Go by
-// internal/layoutc: the page, and the parts Go prints on their own.
-type compiledKind struct {
-	page  func(*bytes.Buffer, *Page) error
-	parts map[string]func(*bytes.Buffer, any) error
-}
-
 // runCompiled runs compiled templates, giving a run-time error (a nil
 // pointer where a template expected a value) as an error, as
 // html/template does.

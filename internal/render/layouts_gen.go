@@ -15,27 +15,27 @@ import (
 )
 
 // compiledHash identifies the layouts these functions were compiled from.
-const compiledHash = "a2da4f14425aba585933d7130f3b8d9182fc07a56a91c44e8988747e89f1b47e"
+const compiledHash = "14e2bc794adba6acd7b5fea3474ecfefa89d589238c82e9056d74545f5f7c273"
 
 // compiledKinds are each kind of page's templates, compiled.
-var compiledKinds = map[string]compiledKind{
-	"404":        {page: lc4_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"compare":    {page: lc8_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"council":    {page: lc15_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"councils":   {page: lc17_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"home":       {page: lc24_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"joint":      {page: lc26_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"law":        {page: lc28_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"lawarea":    {page: lc30_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"map":        {page: lc33_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"offline":    {page: lc35_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"page":       {page: lc37_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"picker":     {page: lc39_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"picture":    {page: lc41_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"region":     {page: lc43_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"search":     {page: lc45_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"table":      {page: lc47_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
-	"your-offer": {page: lc49_base, parts: map[string]func(*bytes.Buffer, any) error{"row": func(w *bytes.Buffer, d any) error { return lc5_row(w, d.(Answer)) }, "cell": func(w *bytes.Buffer, d any) error { return lc6_cell(w, d.(TableCell)) }}},
+var compiledKinds = map[string]func(*bytes.Buffer, *Page) error{
+	"404":        lc4_base,
+	"compare":    lc6_base,
+	"council":    lc14_base,
+	"councils":   lc16_base,
+	"home":       lc23_base,
+	"joint":      lc25_base,
+	"law":        lc27_base,
+	"lawarea":    lc29_base,
+	"map":        lc32_base,
+	"offline":    lc34_base,
+	"page":       lc36_base,
+	"picker":     lc38_base,
+	"picture":    lc40_base,
+	"region":     lc42_base,
+	"search":     lc44_base,
+	"table":      lc47_base,
+	"your-offer": lc49_base,
 }
 
 // The helpers templates call (see funcs).
@@ -328,243 +328,8 @@ func lc4_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc5_row prints the template "row".
-func lc5_row(w *bytes.Buffer, dot Answer) error {
-	_ = dot
-	w.WriteString("<div")
-	{
-		if len(dot.ID) > 0 {
-			t1 := dot.ID
-			_ = t1
-			w.WriteString(" id=\"")
-			lcwHTML(w, t1)
-			w.WriteString("\"")
-		}
-	}
-	w.WriteString("><dt>")
-	lcwHTML(w, dot.Label)
-	w.WriteString("</dt><dd>")
-	{
-		if string(dot.Kind) == "answer" {
-			w.WriteString("<span class=\"v ")
-			lcwHTML(w, dot.Verdict.Class)
-			w.WriteString("\"><span aria-hidden=\"true\">")
-			lcwHTML(w, dot.Verdict.Symbol)
-			w.WriteString("</span> ")
-			lcwHTML(w, dot.Verdict.Word)
-			w.WriteString("</span>")
-			{
-				if len(dot.Facts) > 0 {
-					t2 := dot.Facts
-					_ = t2
-					w.WriteString(": ")
-					lcwHTML(w, t2)
-				}
-			}
-		} else {
-			{
-				if string(dot.Kind) == "list" {
-					w.WriteString("<ul>")
-					{
-						for t3, t4 := range dot.Values {
-							_, _ = t3, t4
-							w.WriteString("<li>")
-							lcwHTML(w, t4)
-							w.WriteString("</li>")
-						}
-					}
-					w.WriteString("</ul>")
-				} else {
-					{
-						if len(dot.Href) > 0 {
-							w.WriteString("<a href=\"")
-							lcwHTML(w, lcURLNorm(lcURLFilter(dot.Href)))
-							w.WriteString("\">")
-							lcwHTML(w, dot.Value)
-							w.WriteString("</a>")
-						} else {
-							lcwHTML(w, dot.Value)
-						}
-					}
-				}
-			}
-		}
-	}
-	{
-		if len(dot.Details) > 0 {
-			t5 := dot.Details
-			_ = t5
-			w.WriteString("<p>")
-			lcwHTML(w, t5)
-			w.WriteString("</p>")
-		}
-	}
-	{
-		if len(dot.Apply) > 0 {
-			t6 := dot.Apply
-			_ = t6
-			w.WriteString("<p><strong>How to get it:</strong> ")
-			lcwHTML(w, t6)
-			w.WriteString("</p>")
-		}
-	}
-	{
-		if len(dot.Overtaken) > 0 {
-			t7 := dot.Overtaken
-			_ = t7
-			w.WriteString("<p class=\"changed\">")
-			lcwHTML(w, t7)
-			w.WriteString("</p>")
-		}
-	}
-	{
-		if len(dot.Quote) > 0 {
-			t8 := dot.Quote
-			_ = t8
-			w.WriteString("<details class=\"quote\"><summary>What the source says</summary><blockquote><p>“")
-			lcwHTML(w, t8)
-			w.WriteString("”</p></blockquote></details>")
-		}
-	}
-	w.WriteString("<p class=\"src\">")
-	{
-		if len(dot.Reported) > 0 {
-			t9 := dot.Reported
-			_ = t9
-			w.WriteString("Reported by ")
-			lcwHTML(w, t9)
-			w.WriteString(", not confirmed by the council. ")
-		}
-	}
-	{
-		if len(dot.From) > 0 {
-			t10 := dot.From
-			_ = t10
-			w.WriteString("From ")
-			{
-				if len(dot.FromRef) > 0 {
-					w.WriteString("<a href=\"")
-					lcwHTML(w, lcURLNorm(lcURLFilter(dot.FromRef)))
-					w.WriteString("\">")
-					lcwHTML(w, t10)
-					w.WriteString("</a>")
-				} else {
-					lcwHTML(w, t10)
-				}
-			}
-			w.WriteString(". ")
-		}
-	}
-	{
-		if dot.SrcN != 0 {
-			w.WriteString("Source <a href=\"")
-			lcwHTML(w, lcURLNorm(lcURLFilter(dot.SrcRef)))
-			w.WriteString("\">")
-			lcwHTML(w, strconv.FormatInt(int64(dot.SrcN), 10))
-			w.WriteString("</a>")
-			{
-				if len(dot.AsOf) > 0 {
-					t11 := dot.AsOf
-					_ = t11
-					w.WriteString(", ")
-					lcwHTML(w, t11)
-				}
-			}
-			w.WriteString(".")
-		}
-	}
-	{
-		if dot.Stale {
-			w.WriteString(" <span class=\"mark\">old</span>")
-		} else {
-			{
-				if dot.Undated {
-					w.WriteString(" <span class=\"mark\">undated</span>")
-				}
-			}
-		}
-	}
-	{
-		if len(dot.Note) > 0 {
-			t12 := dot.Note
-			_ = t12
-			w.WriteString(" ")
-			lcwHTML(w, t12)
-		}
-	}
-	w.WriteString("</p></dd></div>")
-	return nil
-}
-
-// lc6_cell prints the template "cell".
-func lc6_cell(w *bytes.Buffer, dot TableCell) error {
-	_ = dot
-	{
-		t1 := dot.Blank()
-		if t1 {
-			w.WriteString("<td class=\"nk\" data-a=\"none\">")
-			lcwHTML(w, dot.Verdict.Word)
-			{
-				if len(dot.From) > 0 {
-					t2 := dot.From
-					_ = t2
-					w.WriteString(" (")
-					lcwHTML(w, t2)
-					w.WriteString(")")
-				}
-			}
-			w.WriteString("</td>")
-		} else {
-			w.WriteString("<td data-sort=\"")
-			lcwHTML(w, dot.Sort)
-			w.WriteString("\" data-a=\"")
-			lcwHTML(w, dot.Filter)
-			w.WriteString("\">")
-			{
-				if len(dot.Verdict.Word) > 0 {
-					t3 := dot.Verdict.Word
-					_ = t3
-					w.WriteString("<span class=\"v ")
-					lcwHTML(w, dot.Verdict.Class)
-					w.WriteString("\"><span aria-hidden=\"true\">")
-					lcwHTML(w, dot.Verdict.Symbol)
-					w.WriteString("</span> ")
-					lcwHTML(w, t3)
-					w.WriteString("</span>")
-					{
-						if len(dot.Figure) > 0 {
-							w.WriteString(" ")
-						}
-					}
-				}
-			}
-			lcwHTML(w, dot.Figure)
-			{
-				if len(dot.From) > 0 {
-					t4 := dot.From
-					_ = t4
-					w.WriteString(" (")
-					lcwHTML(w, t4)
-					w.WriteString(")")
-				}
-			}
-			{
-				if len(dot.Terms) > 0 {
-					t5 := dot.Terms
-					_ = t5
-					w.WriteString(" <span class=\"terms\">")
-					lcwHTML(w, t5)
-					w.WriteString("</span>")
-				}
-			}
-			w.WriteString("</td>")
-		}
-	}
-	return nil
-}
-
-// lc7_content prints the template "content".
-func lc7_content(w *bytes.Buffer, dot *Page) error {
+// lc5_content prints the template "content".
+func lc5_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -610,8 +375,8 @@ func lc7_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc8_base prints the template "base.html".
-func lc8_base(w *bytes.Buffer, dot *Page) error {
+// lc6_base prints the template "base.html".
+func lc6_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -778,7 +543,7 @@ func lc8_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc7_content(w, dot); err != nil {
+	if err := lc5_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -789,8 +554,8 @@ func lc8_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc9_ask prints the template "ask".
-func lc9_ask(w *bytes.Buffer, dot *Page) error {
+// lc7_ask prints the template "ask".
+func lc7_ask(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	{
 		if dot.Council != nil {
@@ -882,8 +647,176 @@ func lc9_ask(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc10_sections prints the template "sections".
-func lc10_sections(w *bytes.Buffer, dot *Page) error {
+// lc8_row prints the template "row".
+func lc8_row(w *bytes.Buffer, dot Answer) error {
+	_ = dot
+	w.WriteString("<div")
+	{
+		if len(dot.ID) > 0 {
+			t1 := dot.ID
+			_ = t1
+			w.WriteString(" id=\"")
+			lcwHTML(w, t1)
+			w.WriteString("\"")
+		}
+	}
+	w.WriteString("><dt>")
+	lcwHTML(w, dot.Label)
+	w.WriteString("</dt><dd>")
+	{
+		if string(dot.Kind) == "answer" {
+			w.WriteString("<span class=\"v ")
+			lcwHTML(w, dot.Verdict.Class)
+			w.WriteString("\"><span aria-hidden=\"true\">")
+			lcwHTML(w, dot.Verdict.Symbol)
+			w.WriteString("</span> ")
+			lcwHTML(w, dot.Verdict.Word)
+			w.WriteString("</span>")
+			{
+				if len(dot.Facts) > 0 {
+					t2 := dot.Facts
+					_ = t2
+					w.WriteString(": ")
+					lcwHTML(w, t2)
+				}
+			}
+		} else {
+			{
+				if string(dot.Kind) == "list" {
+					w.WriteString("<ul>")
+					{
+						for t3, t4 := range dot.Values {
+							_, _ = t3, t4
+							w.WriteString("<li>")
+							lcwHTML(w, t4)
+							w.WriteString("</li>")
+						}
+					}
+					w.WriteString("</ul>")
+				} else {
+					{
+						if len(dot.Href) > 0 {
+							w.WriteString("<a href=\"")
+							lcwHTML(w, lcURLNorm(lcURLFilter(dot.Href)))
+							w.WriteString("\">")
+							lcwHTML(w, dot.Value)
+							w.WriteString("</a>")
+						} else {
+							lcwHTML(w, dot.Value)
+						}
+					}
+				}
+			}
+		}
+	}
+	{
+		if len(dot.Details) > 0 {
+			t5 := dot.Details
+			_ = t5
+			w.WriteString("<p>")
+			lcwHTML(w, t5)
+			w.WriteString("</p>")
+		}
+	}
+	{
+		if len(dot.Apply) > 0 {
+			t6 := dot.Apply
+			_ = t6
+			w.WriteString("<p><strong>How to get it:</strong> ")
+			lcwHTML(w, t6)
+			w.WriteString("</p>")
+		}
+	}
+	{
+		if len(dot.Overtaken) > 0 {
+			t7 := dot.Overtaken
+			_ = t7
+			w.WriteString("<p class=\"changed\">")
+			lcwHTML(w, t7)
+			w.WriteString("</p>")
+		}
+	}
+	{
+		if len(dot.Quote) > 0 {
+			t8 := dot.Quote
+			_ = t8
+			w.WriteString("<details class=\"quote\"><summary>What the source says</summary><blockquote><p>“")
+			lcwHTML(w, t8)
+			w.WriteString("”</p></blockquote></details>")
+		}
+	}
+	w.WriteString("<p class=\"src\">")
+	{
+		if len(dot.Reported) > 0 {
+			t9 := dot.Reported
+			_ = t9
+			w.WriteString("Reported by ")
+			lcwHTML(w, t9)
+			w.WriteString(", not confirmed by the council. ")
+		}
+	}
+	{
+		if len(dot.From) > 0 {
+			t10 := dot.From
+			_ = t10
+			w.WriteString("From ")
+			{
+				if len(dot.FromRef) > 0 {
+					w.WriteString("<a href=\"")
+					lcwHTML(w, lcURLNorm(lcURLFilter(dot.FromRef)))
+					w.WriteString("\">")
+					lcwHTML(w, t10)
+					w.WriteString("</a>")
+				} else {
+					lcwHTML(w, t10)
+				}
+			}
+			w.WriteString(". ")
+		}
+	}
+	{
+		if dot.SrcN != 0 {
+			w.WriteString("Source <a href=\"")
+			lcwHTML(w, lcURLNorm(lcURLFilter(dot.SrcRef)))
+			w.WriteString("\">")
+			lcwHTML(w, strconv.FormatInt(int64(dot.SrcN), 10))
+			w.WriteString("</a>")
+			{
+				if len(dot.AsOf) > 0 {
+					t11 := dot.AsOf
+					_ = t11
+					w.WriteString(", ")
+					lcwHTML(w, t11)
+				}
+			}
+			w.WriteString(".")
+		}
+	}
+	{
+		if dot.Stale {
+			w.WriteString(" <span class=\"mark\">old</span>")
+		} else {
+			{
+				if dot.Undated {
+					w.WriteString(" <span class=\"mark\">undated</span>")
+				}
+			}
+		}
+	}
+	{
+		if len(dot.Note) > 0 {
+			t12 := dot.Note
+			_ = t12
+			w.WriteString(" ")
+			lcwHTML(w, t12)
+		}
+	}
+	w.WriteString("</p></dd></div>")
+	return nil
+}
+
+// lc9_sections prints the template "sections".
+func lc9_sections(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	{
 		t1 := dot.AnswerSections()
@@ -899,37 +832,27 @@ func lc10_sections(w *bytes.Buffer, dot *Page) error {
 			{
 				for t4, t5 := range t3.Rows {
 					_, _ = t4, t5
-					{
-						if t5.Shared {
-							t6, err := dot.Row(t5)
-							if err != nil {
-								return fmt.Errorf("template: offer.html:2:172: executing \"sections\" at <$.Row>: error calling Row: %w", err)
-							}
-							w.WriteString(string(t6))
-						} else {
-							if err := lc5_row(w, t5); err != nil {
-								return err
-							}
-						}
+					if err := lc8_row(w, t5); err != nil {
+						return err
 					}
 				}
 			}
 			w.WriteString("</dl>")
 			{
-				for t7, t8 := range t3.Gaps {
-					_, _ = t7, t8
+				for t6, t7 := range t3.Gaps {
+					_, _ = t6, t7
 					w.WriteString("<p class=\"gaps\">Not known yet")
 					{
-						if len(t8.By) > 0 {
-							t9 := t8.By
-							_ = t9
+						if len(t7.By) > 0 {
+							t8 := t7.By
+							_ = t8
 							w.WriteString(" (ask ")
-							lcwHTML(w, t9)
+							lcwHTML(w, t8)
 							w.WriteString(")")
 						}
 					}
 					w.WriteString(": ")
-					lcwHTML(w, t8.Labels)
+					lcwHTML(w, t7.Labels)
 					w.WriteString("</p>")
 				}
 			}
@@ -939,8 +862,8 @@ func lc10_sections(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc11_checklist prints the template "checklist".
-func lc11_checklist(w *bytes.Buffer, dot *Page) error {
+// lc10_checklist prints the template "checklist".
+func lc10_checklist(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	{
 		t1 := dot.Checklist()
@@ -1031,8 +954,8 @@ func lc11_checklist(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc12_source prints the template "source".
-func lc12_source(w *bytes.Buffer, dot PageSource) error {
+// lc11_source prints the template "source".
+func lc11_source(w *bytes.Buffer, dot PageSource) error {
 	_ = dot
 	w.WriteString("<li id=\"")
 	lcwHTML(w, dot.Anchor)
@@ -1165,8 +1088,8 @@ func lc12_source(w *bytes.Buffer, dot PageSource) error {
 	return nil
 }
 
-// lc13_sources prints the template "sources".
-func lc13_sources(w *bytes.Buffer, dot *Page) error {
+// lc12_sources prints the template "sources".
+func lc12_sources(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	{
 		t1 := dot.SourceGroups()
@@ -1185,7 +1108,7 @@ func lc13_sources(w *bytes.Buffer, dot *Page) error {
 			{
 				for t4, t5 := range t3.Items {
 					_, _ = t4, t5
-					if err := lc12_source(w, t5); err != nil {
+					if err := lc11_source(w, t5); err != nil {
 						return err
 					}
 				}
@@ -1196,8 +1119,8 @@ func lc13_sources(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc14_content prints the template "content".
-func lc14_content(w *bytes.Buffer, dot *Page) error {
+// lc13_content prints the template "content".
+func lc13_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("\n")
 	{
@@ -1632,17 +1555,17 @@ func lc14_content(w *bytes.Buffer, dot *Page) error {
 			{
 				t64 := t1.Unknown()
 				if t64 {
-					if err := lc9_ask(w, dot); err != nil {
+					if err := lc7_ask(w, dot); err != nil {
 						return err
 					}
 				}
 			}
 			w.WriteString("\n")
-			if err := lc10_sections(w, dot); err != nil {
+			if err := lc9_sections(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
-			if err := lc11_checklist(w, dot); err != nil {
+			if err := lc10_checklist(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
@@ -1694,7 +1617,7 @@ func lc14_content(w *bytes.Buffer, dot *Page) error {
 						}
 					}
 					w.WriteString("\n")
-					if err := lc9_ask(w, dot); err != nil {
+					if err := lc7_ask(w, dot); err != nil {
 						return err
 					}
 					w.WriteString("\n")
@@ -1893,7 +1816,7 @@ func lc14_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("\">Follow changes to ")
 			lcwHTML(w, t1.ShortName)
 			w.WriteString("'s answers</a> (Atom feed).</p></section><section aria-labelledby=\"s-sources\"><h2 id=\"s-sources\">Where these facts come from</h2>")
-			if err := lc13_sources(w, dot); err != nil {
+			if err := lc12_sources(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
@@ -1942,8 +1865,8 @@ func lc14_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc15_base prints the template "base.html".
-func lc15_base(w *bytes.Buffer, dot *Page) error {
+// lc14_base prints the template "base.html".
+func lc14_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -2110,7 +2033,7 @@ func lc15_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc14_content(w, dot); err != nil {
+	if err := lc13_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -2121,8 +2044,8 @@ func lc15_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc16_content prints the template "content".
-func lc16_content(w *bytes.Buffer, dot *Page) error {
+// lc15_content prints the template "content".
+func lc15_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -2185,8 +2108,8 @@ func lc16_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc17_base prints the template "base.html".
-func lc17_base(w *bytes.Buffer, dot *Page) error {
+// lc16_base prints the template "base.html".
+func lc16_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -2353,7 +2276,7 @@ func lc17_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc16_content(w, dot); err != nil {
+	if err := lc15_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -2364,8 +2287,8 @@ func lc17_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc18_hexdefs prints the template "hexdefs".
-func lc18_hexdefs(w *bytes.Buffer, dot *Page) error {
+// lc17_hexdefs prints the template "hexdefs".
+func lc17_hexdefs(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<svg class=\"defs\" aria-hidden=\"true\" focusable=\"false\" width=\"0\" height=\"0\"><defs>\n<path id=\"hex\" d=\"")
 	t1 := lcf_hexOutline()
@@ -2374,8 +2297,8 @@ func lc18_hexdefs(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc19_hexmap prints the template "hexmap".
-func lc19_hexmap(w *bytes.Buffer, dot HexMap) error {
+// lc18_hexmap prints the template "hexmap".
+func lc18_hexmap(w *bytes.Buffer, dot HexMap) error {
 	_ = dot
 	w.WriteString("<figure class=\"map\" id=\"")
 	lcwHTML(w, dot.ID)
@@ -2450,8 +2373,8 @@ func lc19_hexmap(w *bytes.Buffer, dot HexMap) error {
 	return nil
 }
 
-// lc20_looked prints the template "looked".
-func lc20_looked(w *bytes.Buffer, dot site.Coverage) error {
+// lc19_looked prints the template "looked".
+func lc19_looked(w *bytes.Buffer, dot site.Coverage) error {
 	_ = dot
 	{
 		t1 := dot.Latest.IsZero()
@@ -2475,8 +2398,8 @@ func lc20_looked(w *bytes.Buffer, dot site.Coverage) error {
 	return nil
 }
 
-// lc21_coverage prints the template "coverage".
-func lc21_coverage(w *bytes.Buffer, dot coverageTable) error {
+// lc20_coverage prints the template "coverage".
+func lc20_coverage(w *bytes.Buffer, dot coverageTable) error {
 	_ = dot
 	w.WriteString("<div class=\"scroll\" role=\"region\" aria-labelledby=\"")
 	lcwHTML(w, dot.ID)
@@ -2505,7 +2428,7 @@ func lc21_coverage(w *bytes.Buffer, dot coverageTable) error {
 			t6 := lcf_number(t2.NotYet)
 			lcwHTML(w, t6)
 			w.WriteString("</td><td>")
-			if err := lc20_looked(w, t2); err != nil {
+			if err := lc19_looked(w, t2); err != nil {
 				return err
 			}
 			w.WriteString("</td></tr>")
@@ -2515,29 +2438,29 @@ func lc21_coverage(w *bytes.Buffer, dot coverageTable) error {
 	return nil
 }
 
-// lc22_englandcoverage prints the template "englandcoverage".
-func lc22_englandcoverage(w *bytes.Buffer, dot *Page) error {
+// lc21_englandcoverage prints the template "englandcoverage".
+func lc21_englandcoverage(w *bytes.Buffer, dot *Page) error {
 	_ = dot
-	if err := lc18_hexdefs(w, dot); err != nil {
+	if err := lc17_hexdefs(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("\n")
 	t1 := dot.CoverageMap()
-	if err := lc19_hexmap(w, t1); err != nil {
+	if err := lc18_hexmap(w, t1); err != nil {
 		return err
 	}
 	w.WriteString("\n")
 	t2 := dot.Site.ByRegion()
 	t3 := lcf_slice1(dot.Site.Coverage)
 	t4 := lcf_coverage("cov-regions", "What we know, by region", "Region", t2, t3)
-	if err := lc21_coverage(w, t4); err != nil {
+	if err := lc20_coverage(w, t4); err != nil {
 		return err
 	}
 	return nil
 }
 
-// lc23_content prints the template "content".
-func lc23_content(w *bytes.Buffer, dot *Page) error {
+// lc22_content prints the template "content".
+func lc22_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -2637,7 +2560,7 @@ func lc23_content(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("\n")
-	if err := lc22_englandcoverage(w, dot); err != nil {
+	if err := lc21_englandcoverage(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("<p>By kind of council, and charts of what councils say, are in <a href=\"")
@@ -2656,8 +2579,8 @@ func lc23_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc24_base prints the template "base.html".
-func lc24_base(w *bytes.Buffer, dot *Page) error {
+// lc23_base prints the template "base.html".
+func lc23_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -2824,7 +2747,7 @@ func lc24_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc23_content(w, dot); err != nil {
+	if err := lc22_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -2835,8 +2758,8 @@ func lc24_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc25_content prints the template "content".
-func lc25_content(w *bytes.Buffer, dot *Page) error {
+// lc24_content prints the template "content".
+func lc24_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("\n")
 	{
@@ -2911,11 +2834,11 @@ func lc25_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("\n")
 			w.WriteString(string(dot.Body))
 			w.WriteString("\n")
-			if err := lc10_sections(w, dot); err != nil {
+			if err := lc9_sections(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("<section aria-labelledby=\"s-sources\"><h2 id=\"s-sources\">Where these facts come from</h2>")
-			if err := lc13_sources(w, dot); err != nil {
+			if err := lc12_sources(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("<p><a href=\"")
@@ -2928,8 +2851,8 @@ func lc25_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc26_base prints the template "base.html".
-func lc26_base(w *bytes.Buffer, dot *Page) error {
+// lc25_base prints the template "base.html".
+func lc25_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -3096,7 +3019,7 @@ func lc26_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc25_content(w, dot); err != nil {
+	if err := lc24_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -3107,8 +3030,8 @@ func lc26_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc27_content prints the template "content".
-func lc27_content(w *bytes.Buffer, dot *Page) error {
+// lc26_content prints the template "content".
+func lc26_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -3181,8 +3104,8 @@ func lc27_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc28_base prints the template "base.html".
-func lc28_base(w *bytes.Buffer, dot *Page) error {
+// lc27_base prints the template "base.html".
+func lc27_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -3349,7 +3272,7 @@ func lc28_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc27_content(w, dot); err != nil {
+	if err := lc26_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -3360,8 +3283,8 @@ func lc28_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc29_content prints the template "content".
-func lc29_content(w *bytes.Buffer, dot *Page) error {
+// lc28_content prints the template "content".
+func lc28_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("\n")
 	{
@@ -3383,12 +3306,12 @@ func lc29_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString(" (")
 			lcwHTML(w, t1.Law.Since)
 			w.WriteString("). This shows which councils' offers we have found it in. <strong>“Not found” means we have not read of it yet, not that a council does not provide it.</strong></p>")
-			if err := lc18_hexdefs(w, dot); err != nil {
+			if err := lc17_hexdefs(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
 			t2 := dot.LawMap(t1)
-			if err := lc19_hexmap(w, t2); err != nil {
+			if err := lc18_hexmap(w, t2); err != nil {
 				return err
 			}
 			w.WriteString("<div class=\"scroll\" role=\"region\" aria-labelledby=\"law-table-c\" tabindex=\"0\"><table id=\"law-table\"><caption id=\"law-table-c\">")
@@ -3465,8 +3388,8 @@ func lc29_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc30_base prints the template "base.html".
-func lc30_base(w *bytes.Buffer, dot *Page) error {
+// lc29_base prints the template "base.html".
+func lc29_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -3633,7 +3556,7 @@ func lc30_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc29_content(w, dot); err != nil {
+	if err := lc28_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -3644,8 +3567,8 @@ func lc30_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc31_maplinks prints the template "maplinks".
-func lc31_maplinks(w *bytes.Buffer, dot *Page) error {
+// lc30_maplinks prints the template "maplinks".
+func lc30_maplinks(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<nav aria-labelledby=\"maps-h\"><h2 id=\"maps-h\" class=\"h3\">Maps of other questions</h2><ul class=\"maplinks\">")
 	{
@@ -3673,8 +3596,8 @@ func lc31_maplinks(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc32_content prints the template "content".
-func lc32_content(w *bytes.Buffer, dot *Page) error {
+// lc31_content prints the template "content".
+func lc31_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -3686,12 +3609,12 @@ func lc32_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("<p class=\"lead\">What someone living in each council area gets: ")
 			lcwHTML(w, t1.Label)
 			w.WriteString(". Each hexagon is one council area; in a county with district councils, a district's hexagon shows the county's answer for leaving-care support. Choose a hexagon to see that council's page.</p>")
-			if err := lc18_hexdefs(w, dot); err != nil {
+			if err := lc17_hexdefs(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
 			t2 := dot.QuestionMap(t1.Key)
-			if err := lc19_hexmap(w, t2); err != nil {
+			if err := lc18_hexmap(w, t2); err != nil {
 				return err
 			}
 			w.WriteString("<p>The same answers as a table: <a href=\"")
@@ -3705,15 +3628,15 @@ func lc32_content(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("\n")
-	if err := lc31_maplinks(w, dot); err != nil {
+	if err := lc30_maplinks(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("\n")
 	return nil
 }
 
-// lc33_base prints the template "base.html".
-func lc33_base(w *bytes.Buffer, dot *Page) error {
+// lc32_base prints the template "base.html".
+func lc32_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -3880,7 +3803,7 @@ func lc33_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc32_content(w, dot); err != nil {
+	if err := lc31_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -3891,8 +3814,8 @@ func lc33_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc34_content prints the template "content".
-func lc34_content(w *bytes.Buffer, dot *Page) error {
+// lc33_content prints the template "content".
+func lc33_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -3906,8 +3829,8 @@ func lc34_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc35_base prints the template "base.html".
-func lc35_base(w *bytes.Buffer, dot *Page) error {
+// lc34_base prints the template "base.html".
+func lc34_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -4074,7 +3997,7 @@ func lc35_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc34_content(w, dot); err != nil {
+	if err := lc33_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -4085,8 +4008,8 @@ func lc35_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc36_content prints the template "content".
-func lc36_content(w *bytes.Buffer, dot *Page) error {
+// lc35_content prints the template "content".
+func lc35_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -4106,8 +4029,8 @@ func lc36_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc37_base prints the template "base.html".
-func lc37_base(w *bytes.Buffer, dot *Page) error {
+// lc36_base prints the template "base.html".
+func lc36_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -4274,7 +4197,7 @@ func lc37_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc36_content(w, dot); err != nil {
+	if err := lc35_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -4285,8 +4208,8 @@ func lc37_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc38_content prints the template "content".
-func lc38_content(w *bytes.Buffer, dot *Page) error {
+// lc37_content prints the template "content".
+func lc37_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -4328,8 +4251,8 @@ func lc38_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc39_base prints the template "base.html".
-func lc39_base(w *bytes.Buffer, dot *Page) error {
+// lc38_base prints the template "base.html".
+func lc38_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -4496,7 +4419,7 @@ func lc39_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc38_content(w, dot); err != nil {
+	if err := lc37_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -4507,8 +4430,8 @@ func lc39_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc40_content prints the template "content".
-func lc40_content(w *bytes.Buffer, dot *Page) error {
+// lc39_content prints the template "content".
+func lc39_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -4530,13 +4453,13 @@ func lc40_content(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<section aria-labelledby=\"coverage-h\"><h2 id=\"coverage-h\">How much we know</h2><p>A council has answers of its own when its own file, or a joint offer it belongs to, records at least one fact with its source. On the map, an area has something known for residents when its council, its county or a joint offer has an answer. The other councils have been looked for in public sources and nothing found yet, or not looked for yet.</p>")
-	if err := lc22_englandcoverage(w, dot); err != nil {
+	if err := lc21_englandcoverage(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("\n")
 	t5 := lcf_slice1(dot.Site.Coverage)
 	t6 := lcf_coverage("cov-tiers", "What we know, by kind of council", "Kind of council", dot.Site.ByTier, t5)
-	if err := lc21_coverage(w, t6); err != nil {
+	if err := lc20_coverage(w, t6); err != nil {
 		return err
 	}
 	w.WriteString("</section><section aria-labelledby=\"law-h\"><h2 id=\"law-h\">What offers cover under the law</h2><p>The law lists the areas a council's local offer for care leavers must cover, and the 2026 Act added more: financial literacy, financial support and help to prevent homelessness among them. <a href=\"")
@@ -4563,7 +4486,7 @@ func lc40_content(w *bytes.Buffer, dot *Page) error {
 			t14 := t13
 			_ = t14
 			t15 := dot.QuestionMap(t14.Key)
-			if err := lc19_hexmap(w, t15); err != nil {
+			if err := lc18_hexmap(w, t15); err != nil {
 				return err
 			}
 		}
@@ -4692,8 +4615,8 @@ func lc40_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc41_base prints the template "base.html".
-func lc41_base(w *bytes.Buffer, dot *Page) error {
+// lc40_base prints the template "base.html".
+func lc40_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -4860,7 +4783,7 @@ func lc41_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc40_content(w, dot); err != nil {
+	if err := lc39_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -4871,8 +4794,8 @@ func lc41_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc42_content prints the template "content".
-func lc42_content(w *bytes.Buffer, dot *Page) error {
+// lc41_content prints the template "content".
+func lc41_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -4919,7 +4842,7 @@ func lc42_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("</p>")
 			t8 := lcf_slice1(t1.Coverage)
 			t9 := lcf_coverage("cov-tiers", ("What we know in " + t1.Name + ", by kind of council"), "Kind of council", t1.ByTier, t8)
-			if err := lc21_coverage(w, t9); err != nil {
+			if err := lc20_coverage(w, t9); err != nil {
 				return err
 			}
 			w.WriteString("<div class=\"scroll\" role=\"region\" aria-labelledby=\"cap\" tabindex=\"0\"><table><caption id=\"cap\">Councils in ")
@@ -4974,8 +4897,8 @@ func lc42_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc43_base prints the template "base.html".
-func lc43_base(w *bytes.Buffer, dot *Page) error {
+// lc42_base prints the template "base.html".
+func lc42_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -5142,7 +5065,7 @@ func lc43_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc42_content(w, dot); err != nil {
+	if err := lc41_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -5153,8 +5076,8 @@ func lc43_base(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc44_content prints the template "content".
-func lc44_content(w *bytes.Buffer, dot *Page) error {
+// lc43_content prints the template "content".
+func lc43_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -5245,8 +5168,8 @@ func lc44_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc45_base prints the template "base.html".
-func lc45_base(w *bytes.Buffer, dot *Page) error {
+// lc44_base prints the template "base.html".
+func lc44_base(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -5413,7 +5336,7 @@ func lc45_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc44_content(w, dot); err != nil {
+	if err := lc43_content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
@@ -5421,6 +5344,73 @@ func lc45_base(w *bytes.Buffer, dot *Page) error {
 		return err
 	}
 	w.WriteString("</body></html>")
+	return nil
+}
+
+// lc45_cell prints the template "cell".
+func lc45_cell(w *bytes.Buffer, dot TableCell) error {
+	_ = dot
+	{
+		t1 := dot.Blank()
+		if t1 {
+			w.WriteString("<td class=\"nk\" data-a=\"none\">")
+			lcwHTML(w, dot.Verdict.Word)
+			{
+				if len(dot.From) > 0 {
+					t2 := dot.From
+					_ = t2
+					w.WriteString(" (")
+					lcwHTML(w, t2)
+					w.WriteString(")")
+				}
+			}
+			w.WriteString("</td>")
+		} else {
+			w.WriteString("<td data-sort=\"")
+			lcwHTML(w, dot.Sort)
+			w.WriteString("\" data-a=\"")
+			lcwHTML(w, dot.Filter)
+			w.WriteString("\">")
+			{
+				if len(dot.Verdict.Word) > 0 {
+					t3 := dot.Verdict.Word
+					_ = t3
+					w.WriteString("<span class=\"v ")
+					lcwHTML(w, dot.Verdict.Class)
+					w.WriteString("\"><span aria-hidden=\"true\">")
+					lcwHTML(w, dot.Verdict.Symbol)
+					w.WriteString("</span> ")
+					lcwHTML(w, t3)
+					w.WriteString("</span>")
+					{
+						if len(dot.Figure) > 0 {
+							w.WriteString(" ")
+						}
+					}
+				}
+			}
+			lcwHTML(w, dot.Figure)
+			{
+				if len(dot.From) > 0 {
+					t4 := dot.From
+					_ = t4
+					w.WriteString(" (")
+					lcwHTML(w, t4)
+					w.WriteString(")")
+				}
+			}
+			{
+				if len(dot.Terms) > 0 {
+					t5 := dot.Terms
+					_ = t5
+					w.WriteString(" <span class=\"terms\">")
+					lcwHTML(w, t5)
+					w.WriteString("</span>")
+				}
+			}
+			w.WriteString("</td>")
+		}
+	}
 	return nil
 }
 
@@ -5490,7 +5480,7 @@ func lc46_content(w *bytes.Buffer, dot *Page) error {
 				if len(t9) > 0 {
 					t10 := t9
 					_ = t10
-					if err := lc18_hexdefs(w, dot); err != nil {
+					if err := lc17_hexdefs(w, dot); err != nil {
 						return err
 					}
 					w.WriteString("<section aria-labelledby=\"topic-maps-h\"><h2 id=\"topic-maps-h\">On the map</h2>")
@@ -5498,7 +5488,7 @@ func lc46_content(w *bytes.Buffer, dot *Page) error {
 						for t11, t12 := range t10 {
 							_, _ = t11, t12
 							t13 := dot.QuestionMap(t12.Key)
-							if err := lc19_hexmap(w, t13); err != nil {
+							if err := lc18_hexmap(w, t13); err != nil {
 								return err
 							}
 						}
@@ -5668,11 +5658,9 @@ func lc46_content(w *bytes.Buffer, dot *Page) error {
 							{
 								for t39, t40 := range t36.Cells {
 									_, _ = t39, t40
-									t41, err := dot.Cell(t40)
-									if err != nil {
-										return fmt.Errorf("template: table.html:4:2447: executing \"content\" at <$.Cell>: error calling Cell: %w", err)
+									if err := lc45_cell(w, t40); err != nil {
+										return err
 									}
-									w.WriteString(string(t41))
 								}
 							}
 							w.WriteString("</tr>")

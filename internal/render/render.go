@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -42,7 +41,7 @@ type Renderer struct {
 	pages map[string]*template.Template
 	// compiled are the pages' templates compiled to Go (layouts_gen.go),
 	// when the layouts are the ones compiled; nil otherwise.
-	compiled map[string]compiledKind
+	compiled map[string]func(*bytes.Buffer, *Page) error
 	md       goldmark.Markdown
 	nonce    string // for the markers of fragments kept apart
 	fsys     fs.FS  // the project, where council pages read their bodies
@@ -77,22 +76,12 @@ type Layouts struct {
 	Hash string
 	// Funcs are the helpers templates may call.
 	Funcs template.FuncMap
-	// Parts are the templates Go prints on their own, and what each is
-	// given: an answer's row (Page.Row) and a table's cell (Page.Cell).
-	Parts []Part
-}
-
-// Part is a template that Go prints on its own, given a Type.
-type Part struct {
-	Name string
-	Type reflect.Type
 }
 
 // ParseLayouts parses the templates in fsys's layouts/ folder, each passed
 // through minify first unless it is nil.
 func ParseLayouts(fsys fs.FS, minify func(name string, src []byte) ([]byte, error)) (*Layouts, error) {
-	ls := &Layouts{Kinds: map[string]*template.Template{}, Funcs: maps.Clone(funcs),
-		Parts: []Part{{"row", reflect.TypeFor[Answer]()}, {"cell", reflect.TypeFor[TableCell]()}}}
+	ls := &Layouts{Kinds: map[string]*template.Template{}, Funcs: maps.Clone(funcs)}
 	h := sha256.New()
 	base := template.New("base.html").Funcs(funcs)
 	partials, err := fs.Glob(fsys, LayoutsDir+"/partials/*.html")
@@ -239,12 +228,10 @@ type Page struct {
 	Area        *offer.Area     // a law area page's area
 	Body        template.HTML
 	assets      map[string]string
-	sections    []site.Section                            // worked out on first use
-	frags       *Fragments                                // where fragments go when they are kept apart
-	pageSources []PageSource                              // the page's numbered sources, worked out on first use
-	tmpl        *template.Template                        // the page's templates, while it is made
-	parts       map[string]func(*bytes.Buffer, any) error // its compiled parts, if compiled
-	printed     *kept                                     // rows printed for the build's council pages, by rowKey
+	sections    []site.Section     // worked out on first use
+	frags       *Fragments         // where fragments go when they are kept apart
+	pageSources []PageSource       // the page's numbered sources, worked out on first use
+	tmpl        *template.Template // the page's templates, while it is made
 	sourceNums  map[*offer.Source]int
 }
 
@@ -392,28 +379,24 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 			Description: fmt.Sprintf("What each of the %d councils in %s offers young people leaving care, and how much we know.", len(rg.Councils), rg.Name),
 			Crumbs:      []Crumb{{"Home", ""}}})
 	}
-	// Council and joint offer pages share the rows they print: a county's
-	// rows show on each of its districts' pages too.
-	rows := newKept(keptRows)
 	for _, c := range s.Councils {
-		add(&Page{Kind: "council", Path: c.Path(), Title: c.Name, Council: c, printed: rows,
+		add(&Page{Kind: "council", Path: c.Path(), Title: c.Name, Council: c,
 			Description: fmt.Sprintf("What %s offers young people leaving care: council tax, housing, money, work and more, with where each fact came from.", c.Name),
 			Crumbs:      []Crumb{{"Home", ""}, {c.Region, "regions/" + c.Area.Slug + "/"}}})
 	}
 	add(&Page{Kind: "compare", Path: "compare/", Title: "Compare councils",
 		Description: "Tables of what every council in England offers care leavers, question by question, and the national picture.",
 		Crumbs:      []Crumb{{"Home", ""}}})
-	cells := newKept(keptCells)
 	for _, tp := range offer.Topics {
 		cols := tp.Columns()
 		add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/", Title: tp.Title + ": every council",
 			Description: tp.Title + " for care leavers: what every council in England offers, side by side, with the source of each answer.",
-			Table:       &Table{Topic: tp, Columns: cols, councils: s.Councils, cells: cells},
+			Table:       &Table{Topic: tp, Columns: cols, councils: s.Councils},
 			Crumbs:      []Crumb{{"Home", ""}, {"Compare councils", "compare/"}}})
 		for _, rg := range s.Regions {
 			add(&Page{Kind: "table", Path: "compare/" + tp.Key + "/" + rg.Slug + "/", Title: tp.Title + ": " + rg.Name,
 				Description: tp.Title + " for care leavers: what each council in " + rg.Name + " offers, side by side, with the source of each answer.",
-				Table:       &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils, cells: cells},
+				Table:       &Table{Topic: tp, Columns: cols, Region: rg, councils: rg.Councils},
 				Crumbs:      []Crumb{{"Home", ""}, {"Compare councils", "compare/"}, {tp.Title, "compare/" + tp.Key + "/"}}})
 		}
 	}
@@ -445,7 +428,7 @@ func Plan(s *site.Site, assets map[string]string) []*Page {
 		Description: "How many councils in England have a known answer to each question, and how many say yes, by region.",
 		Crumbs:      []Crumb{{"Home", ""}}})
 	for _, j := range s.Joints {
-		add(&Page{Kind: "joint", Path: j.Path(), Title: j.Name, Joint: j, printed: rows,
+		add(&Page{Kind: "joint", Path: j.Path(), Title: j.Name, Joint: j,
 			Description: fmt.Sprintf("What the %s gives young people leaving care, and which councils made it.", j.Name),
 			Crumbs:      []Crumb{{"Home", ""}}})
 	}
@@ -511,9 +494,8 @@ func (r *Renderer) page(b *bytes.Buffer, p *Page) error {
 		p.Body = html
 	}
 	p.tmpl = r.pages[p.Kind]
-	if c, ok := r.compiled[p.Kind]; ok {
-		p.parts = c.parts
-		return runCompiled(func() error { return c.page(b, p) })
+	if page, ok := r.compiled[p.Kind]; ok {
+		return runCompiled(func() error { return page(b, p) })
 	}
 	return p.tmpl.ExecuteTemplate(b, "base.html", p)
 }

@@ -1,9 +1,7 @@
 package render
 
 import (
-	"bytes"
 	"cmp"
-	"html/template"
 	"strings"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -36,49 +34,6 @@ type Answer struct {
 	// Reported names who reported it, for a source that is not the council's own.
 	Reported  string
 	Overtaken string // a national change since the answer that it may not reflect
-	// Shared is set on a row from another council or a joint offer, which
-	// shows on other pages too: the template prints it with Page.Row, which
-	// prints it once for all of them.
-	Shared bool
-	key    rowKey
-}
-
-// rowKey is what makes an answer's row what it is on a page: the answer,
-// and where it sits. Rows with the same key print the same, so a county's
-// rows are printed once for the county and all its districts.
-type rowKey struct {
-	answer        *offer.Answer
-	joint         *site.Joint
-	id, from, ref string
-	label         string
-	elsewhere     bool // shown on another council's page, whose conditions say whom it is for
-	srcN          int
-	older, also   bool
-}
-
-// Row prints one answer with the "row" template in layouts/. A row from
-// another council or a joint offer (a county's rows on each of its
-// districts' pages) is printed once for each rowKey in a build and kept;
-// a council's own rows show on its page alone, and are not kept.
-func (p *Page) Row(v Answer) (template.HTML, error) {
-	if p.printed == nil || !v.Shared {
-		return p.print("row", v)
-	}
-	return p.printed.get(v.key, func() (template.HTML, error) { return p.print("row", v) })
-}
-
-// print prints data with the page's template name.
-func (p *Page) print(name string, data any) (template.HTML, error) {
-	if f := p.parts[name]; f != nil {
-		var b bytes.Buffer
-		err := runCompiled(func() error { return f(&b, data) })
-		return template.HTML(b.String()), err //nolint:gosec // printed by the compiled templates
-	}
-	var b strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&b, name, data); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil //nolint:gosec // printed by html/template
 }
 
 // SectionView is a section of a page as the "sections" template prints it.
@@ -109,15 +64,9 @@ func (p *Page) AnswerSections() []SectionView {
 				seen[r.Question.Key] = true
 				a.ID = rowID(r.Question.Key)
 			}
-			a.key = rowKey{answer: r.Answer, joint: r.Joint, id: a.ID, from: a.From, ref: a.FromRef, srcN: a.SrcN, older: r.Older, also: r.Also}
-			a.Shared = r.Joint != nil || r.By != p.Council
 			v.Rows = append(v.Rows, a)
 		}
 		uniqueLabels(v.Rows, sec.Rows)
-		for i := range v.Rows {
-			v.Rows[i].key.label = v.Rows[i].Label
-			v.Rows[i].key.elsewhere = sec.Rows[i].By != p.Council
-		}
 		for _, g := range sec.Gaps {
 			gv := GapView{Labels: sectionLabels(g.Questions)}
 			if p.District() {

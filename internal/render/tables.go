@@ -110,14 +110,6 @@ type Table struct {
 	Columns  []*offer.Question
 	Region   *site.Region // nil for the national table
 	councils []*site.Council
-	cells    *kept // cells printed so far, shared by every table
-}
-
-// Cell prints one cell of a comparison table with the "cell" template in
-// layouts/, or gives it as printed before: cells with the same answer print
-// the same.
-func (p *Page) Cell(x TableCell) (template.HTML, error) {
-	return p.Table.cells.get(x, func() (template.HTML, error) { return p.print("cell", x) })
 }
 
 // Rows works out the table's rows, one for each of its councils. Each
