@@ -34,13 +34,14 @@ $(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go
 layouts:
 	$(GO) run -tags layoutc ./cmd/layoutc
 
-## test: vet, format check, all tests, and a short fuzz of the content loader and the FOI reply importer
+## test: vet, format check, all tests, and a short fuzz of the content loader, its YAML reader and the FOI reply importer
 test: vet
 	@test -z "$$(gofmt -l cmd internal e2e)" || { echo "gofmt needed:"; gofmt -l cmd internal e2e; exit 1; }
 	$(GO) test ./...
 	$(GO) test -race ./internal/devserver ./internal/publish ./cmd/...
 	$(GO) test -race ./internal/build -run 'Fragments|Reproducible'  # a whole build, on all processors
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
+	$(GO) test ./internal/content -run '^$$' -fuzz FuzzFastYAML -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzImport -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzEveryAnswerLineIsReadOrListed -fuzztime $(FUZZTIME_REPLIES) -fuzzminimizetime $(FUZZMINIMIZE)
@@ -53,10 +54,11 @@ e2e:
 vet:
 	$(GO) vet ./...
 
-## fuzz: the four fuzz tests, five minutes each: the content loader, and the FOI reply reader,
+## fuzz: the five fuzz tests, five minutes each: the content loader and its YAML reader, the FOI reply reader,
 ## importer and the check that every answer line is recorded or listed
 fuzz:
 	$(GO) test ./internal/content -run '^$$' -fuzz FuzzLoad -fuzztime 5m
+	$(GO) test ./internal/content -run '^$$' -fuzz FuzzFastYAML -fuzztime 5m
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzRead -fuzztime 5m
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzImport -fuzztime 5m
 	$(GO) test ./internal/reply -run '^$$' -fuzz FuzzEveryAnswerLineIsReadOrListed -fuzztime 5m

@@ -23,7 +23,7 @@ var bom = []byte("\ufeff")
 // yamlFormat decodes frontmatter between --- lines into a yaml.v3 node, so
 // every value keeps its line and column and yes/no stay words.
 var yamlFormat = frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
-	return yaml.Unmarshal(data, v.(*yaml.Node))
+	return decodeYAML(data, v.(*yaml.Node))
 })
 
 // split separates a file into its frontmatter, as a YAML mapping node, and

@@ -84,6 +84,9 @@ func (p *Page) AnswerSections() []SectionView {
 // district and its county) each row names its council, and an older or
 // another source's answer says so.
 func uniqueLabels(rows []Answer, from []site.Row) {
+	if !repeats(rows) {
+		return
+	}
 	count := map[string]int{}
 	givers := map[string]map[string]bool{}
 	for i, a := range rows {
@@ -209,3 +212,16 @@ func (p *Page) KnownSections() []site.Section {
 // District reports whether the page is a district council's, whose answers
 // come from more than one council.
 func (p *Page) District() bool { return p.Council != nil && p.Council.IsDistrict() }
+
+// repeats reports whether two rows have one label: rarely, and a section
+// has a few rows, so each is compared with those after it.
+func repeats(rows []Answer) bool {
+	for i := range rows {
+		for j := i + 1; j < len(rows); j++ {
+			if rows[i].Label == rows[j].Label {
+				return true
+			}
+		}
+	}
+	return false
+}
