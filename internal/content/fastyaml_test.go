@@ -117,13 +117,13 @@ func TestFastYAMLShapes(t *testing.T) {
 		{"q: 'it''s'\nr: \"café – ok\"\ns: {é: x}\n", false},
 		{"empty:\nnext: 1\n", true},
 		{"# a comment\na: b # a comment\nc: \"d\" # e\nf: [g] # h\n", true},
-		{"a: b\n  c\n", false},                  // a value over two lines
-		{"a: &x b\nc: *x\n", false},             // anchors
-		{"a: \"x\\ty\"\n", false},               // escapes
-		{"note: >\n  one\n\n  two\n", false},    // a blank line in folded text
-		{"a: b: c\n", false},                    // not YAML
-		{"a:\n\tb: c\n", false},                 // a tab
-		{"x: {a: b, c}\n", false},               // a key with no value
+		{"a: b\n  c\n", false},                   // a value over two lines
+		{"a: &x b\nc: *x\n", false},              // anchors
+		{"a: \"x\\ty\"\n", false},                // escapes
+		{"note: >\n  one\n\n  two\n", false},     // a blank line in folded text
+		{"a: b: c\n", false},                     // not YAML
+		{"a:\n\tb: c\n", false},                  // a tab
+		{"x: {a: b, c}\n", false},                // a key with no value
 		{"url: https://example.org/a#b\n", true}, // # in a value
 		{"s: {a: café, b: x}\nt: [é, x]\n", true},
 		{"a: -\n", false},
