@@ -55,8 +55,18 @@ func fastYAML(data []byte, n *yaml.Node) bool {
 	if r.i < len(r.lines) {
 		return false
 	}
+	own(root)
 	*n = yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
 	return true
+}
+
+// own gives each value its own copy of its text, as yaml.v3 does, so a
+// value kept after loading does not keep the whole file's text.
+func own(n *yaml.Node) {
+	n.Value = strings.Clone(n.Value)
+	for _, c := range n.Content {
+		own(c)
+	}
 }
 
 // fyLine is a line of frontmatter, from off: a list item's mapping
