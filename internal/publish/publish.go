@@ -272,11 +272,11 @@ func NewFolder(dir string) (*Folder, error) {
 	return &Folder{dir: dir, tmp: tmp}, nil
 }
 
-// open creates the file p inside the new folder; a file that is already
-// there is an error, because two parts of the build made the same file.
-func (f *Folder) open(p string) (*os.File, error) {
+// target makes the folder the file p goes in, inside the new folder, and
+// returns the file's path there.
+func (f *Folder) target(p string) (string, error) {
 	if err := checkPath(p); err != nil {
-		return nil, err
+		return "", err
 	}
 	target := filepath.Join(f.tmp, filepath.FromSlash(p))
 	if d := filepath.Dir(target); d != f.tmp {
@@ -288,33 +288,44 @@ func (f *Folder) open(p string) (*os.File, error) {
 				err = os.MkdirAll(d, 0o755)
 			}
 			if err != nil && !errors.Is(err, fs.ErrExist) {
-				return nil, fmt.Errorf("publish: %w", err)
+				return "", fmt.Errorf("publish: %w", err)
 			}
 			f.made.Store(d, true)
 		}
 	}
-	file, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	return target, nil
+}
+
+// exists is the error for a file made twice: a file that is already there
+// is an error, because two parts of the build made the same file.
+func exists(p string, err error) error {
 	if errors.Is(err, fs.ErrExist) {
-		return nil, fmt.Errorf("publish: two files would be written to %s", p)
+		return fmt.Errorf("publish: two files would be written to %s", p)
 	}
+	return fmt.Errorf("publish: %w", err)
+}
+
+// open creates the file p inside the new folder.
+func (f *Folder) open(p string) (*os.File, error) {
+	target, err := f.target(p)
 	if err != nil {
-		return nil, fmt.Errorf("publish: %w", err)
+		return nil, err
+	}
+	file, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, exists(p, err)
 	}
 	return file, nil
 }
 
 // Put writes a file.
 func (f *Folder) Put(p string, data []byte) error {
-	file, err := f.open(p)
+	target, err := f.target(p)
 	if err != nil {
 		return err
 	}
-	_, err = file.Write(data)
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+	if err := writeNew(target, data); err != nil {
+		return exists(p, err)
 	}
 	return nil
 }
