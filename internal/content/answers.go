@@ -141,9 +141,9 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question, key string) *offer.Ans
 			statusNode = p.v
 			a.Status = d.status(p.v, path)
 		case "basis":
-			a.Basis = d.choice(p.v, path, offer.Bases)
+			a.Basis, _ = offer.ParseBasis(d.choice(p.v, path, offer.Bases))
 		case "scope":
-			a.Scope = d.choice(p.v, path, offer.Scopes)
+			a.Scope, _ = offer.ParseScope(d.choice(p.v, path, offer.Scopes))
 		case "from_age":
 			fromNode, a.FromAge = p.v, int16(d.age(p.v, path))
 		case "to_age":
@@ -168,7 +168,7 @@ func (d *decoder) answer(n *yaml.Node, q *offer.Question, key string) *offer.Ans
 		case "means_tested":
 			a.MeansTest = d.boolean(p.v, path)
 		case "per":
-			a.Per = d.choice(p.v, path, offer.Pers)
+			a.Per, _ = offer.ParsePer(d.choice(p.v, path, offer.Pers))
 		case "details":
 			a.Details = d.text(p.v, path)
 		case "condition":
@@ -214,7 +214,7 @@ var statusWords = orList([]string{"yes", "no", "considering", "unknown"})
 func (d *decoder) status(n *yaml.Node, path string) offer.Status {
 	s, ok := d.scalar(n, path, statusWords)
 	if !ok {
-		return ""
+		return 0
 	}
 	switch s {
 	case "true":
@@ -222,15 +222,15 @@ func (d *decoder) status(n *yaml.Node, path string) offer.Status {
 	case "false":
 		return offer.No
 	}
-	if i := slices.Index(offer.Statuses, offer.Status(s)); i >= 0 {
-		return offer.Statuses[i] // the catalogue's string, not a copy for each answer
+	if st, ok := offer.ParseStatus(s); ok {
+		return st
 	}
 	msg := fmt.Sprintf("want %s, got %q", statusWords, s)
 	if g := suggest(strings.ToLower(s), []string{"yes", "no", "considering", "unknown"}); g != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", g)
 	}
 	d.errorf(n, path, "%s", msg)
-	return ""
+	return 0
 }
 
 // money reads an amount in pounds: whole pounds (2000), or pounds and pence

@@ -119,8 +119,8 @@ func TestDecodeAnswers(t *testing.T) {
 `,
 			want: map[string]*offer.Answer{
 				"council_tax.exempt": {
-					Status: offer.Yes, Basis: "conditional", Scope: "own", FromAge: 18, ToAge: 25,
-					GBP: ptr(150), Count: &offer.Range{Min: 12, Max: 12}, Pct: ptr(40), Approx: true, Per: "year",
+					Status: offer.Yes, Basis: offer.BasisConditional, Scope: offer.ScopeOwn, FromAge: 18, ToAge: 25,
+					GBP: ptr(150), Count: &offer.Range{Min: 12, Max: 12}, Pct: ptr(40), Approx: true, Per: offer.PerYear,
 					UpTo: true, AtLeast: true, MeansTest: true,
 					Details: "Only for care leavers from the council's own care.", More: &offer.More{Apply: "Ask your personal adviser."},
 					Src: "web", Quote: "Care leavers from Leicester's own care pay no council tax until 25.", AsOf: offer.Date{Year: 2021, Month: 3},
@@ -152,7 +152,7 @@ func TestDecodeAnswers(t *testing.T) {
 			name:        "pounds and pence, as the source gives them",
 			frontmatter: "money:\n  allowance_16_17: {gbp: 57.90, per: week}\n  clothing: 120.05\nhome:\n  setup_allowance: {gbp: 3499.50, up_to: true}\n",
 			want: map[string]*offer.Answer{
-				"money.allowance_16_17": {Status: offer.Yes, GBP: ptr(57), Pence: 90, Per: "week"},
+				"money.allowance_16_17": {Status: offer.Yes, GBP: ptr(57), Pence: 90, Per: offer.PerWeek},
 				"money.clothing":        {Status: offer.Yes, GBP: ptr(120), Pence: 5},
 				"home.setup_allowance":  {Status: offer.Yes, GBP: ptr(3499), Pence: 50, UpTo: true},
 			},
@@ -170,7 +170,7 @@ func TestDecodeAnswers(t *testing.T) {
 			name:        "count range",
 			frontmatter: "org:\n  apprentices_per_year: {count: {min: 3, max: 5}, approx: true, per: year}\n",
 			want: map[string]*offer.Answer{
-				"org.apprentices_per_year": {Status: offer.Yes, Count: &offer.Range{Min: 3, Max: 5}, Approx: true, Per: "year"},
+				"org.apprentices_per_year": {Status: offer.Yes, Count: &offer.Range{Min: 3, Max: 5}, Approx: true, Per: offer.PerYear},
 			},
 		},
 		{

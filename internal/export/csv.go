@@ -165,8 +165,8 @@ func answerRecord(q *offer.Question, a *offer.Answer, in *offer.Sourced, by *sit
 	}
 	return append(who,
 		q.Section, q.Key, q.Label, providerWord(q.Provider),
-		string(a.Status), value(a), number(int(a.FromAge)), number(int(a.ToAge)), a.Pounds(), countMin, countMax, pointer(a.Pct),
-		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per, a.Basis, a.Scope, boolCell(a.MeansTest), boolCell(a.Anywhere), a.Condition(),
+		a.Status.String(), value(a), number(int(a.FromAge)), number(int(a.ToAge)), a.Pounds(), countMin, countMax, pointer(a.Pct),
+		boolCell(a.UpTo), boolCell(a.AtLeast), boolCell(a.Approx), a.Per.String(), a.Basis.String(), a.Scope.String(), boolCell(a.MeansTest), boolCell(a.Anywhere), a.Condition(),
 		a.Details, a.Apply(), note,
 		srcType, secondary, title, publisher, url, asOf.String(), a.Quote,
 		terms(&site.Row{Question: q, Answer: a, By: by, Source: src, AsOf: asOf}, nil), wording.When(&site.Row{AsOf: asOf}))
@@ -203,7 +203,7 @@ func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) er
 	for _, q := range offer.Headlines {
 		var status, toAge, gbp, by, conds string
 		if r := byKey[q.Key]; r != nil {
-			status, toAge, gbp, by = string(r.Answer.Status), number(int(r.Answer.ToAge)), r.Answer.Pounds(), givenBy(r)
+			status, toAge, gbp, by = r.Answer.Status.String(), number(int(r.Answer.ToAge)), r.Answer.Pounds(), givenBy(r)
 			if conds = terms(r, c); conds != "" {
 				conds += "; "
 			}

@@ -123,7 +123,7 @@ func TestAnswersCSV(t *testing.T) {
 		t.Errorf("answers.csv has %d rows, want one for each of the %d answers in the content", n, known)
 	}
 	for key, row := range rows {
-		if s := row["status"]; s != "" && !slices.Contains(offer.Statuses, offer.Status(s)) {
+		if s := row["status"]; s != "" && !okStatus(s) {
 			t.Errorf("%v: status %q", key, s)
 		}
 		if row["source_url"] != "" && row["quote"] == "" && row["status"] != "" {
@@ -684,4 +684,9 @@ func BenchmarkFiles(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func okStatus(s string) bool {
+	_, ok := offer.ParseStatus(s)
+	return ok
 }

@@ -335,8 +335,8 @@ func OffersJSON(s *site.Site) ([]byte, error) {
 func jsonAnswer(r *site.Row) JSONAnswer {
 	a := r.Answer
 	out := JSONAnswer{
-		Status: string(a.Status), Value: a.Value, Values: a.Values(), FromAge: int(a.FromAge), ToAge: int(a.ToAge),
-		GBP: json.Number(a.Pounds()), Pct: a.Pct, Approx: a.Approx, UpTo: a.UpTo, AtLeast: a.AtLeast, Per: a.Per, Basis: a.Basis, Scope: a.Scope,
+		Status: a.Status.String(), Value: a.Value, Values: a.Values(), FromAge: int(a.FromAge), ToAge: int(a.ToAge),
+		GBP: json.Number(a.Pounds()), Pct: a.Pct, Approx: a.Approx, UpTo: a.UpTo, AtLeast: a.AtLeast, Per: a.Per.String(), Basis: a.Basis.String(), Scope: a.Scope.String(),
 		Means: a.MeansTest, Anywhere: a.Anywhere, Band: a.Band(), Name: a.Name(), Details: a.Details, Apply: a.Apply(), By: r.By.GSS, AsOf: r.AsOf.String(),
 		Quote: a.Quote, Differs: r.Also,
 	}

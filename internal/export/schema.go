@@ -174,7 +174,7 @@ func answerObject(extra []string) ordered {
 func defs() ordered {
 	statuses := []any{}
 	for _, s := range offer.Statuses {
-		statuses = append(statuses, string(s))
+		statuses = append(statuses, s.String())
 	}
 	source := ordered{}
 	for _, k := range offer.SourceKeys {

@@ -14,7 +14,7 @@ import (
 )
 
 // cacheVersion changes whenever what is cached changes shape.
-const cacheVersion = 2 // 2: answers keep what few give in Answer.More
+const cacheVersion = 3 // 2: answers keep what few give in Answer.More; 3: status, basis, scope and per are bytes
 
 // ReadCached is Read, kept in the user's cache folder between builds: a
 // build reads the whole history again only when a commit has changed the

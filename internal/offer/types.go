@@ -7,21 +7,92 @@ import (
 	"time"
 )
 
-// Status is what a source said in answer to a question.
-type Status string
+// Status is what a source said in answer to a question. It, and the other
+// answer fields that hold one of a few words (Basis, Scope, Per), are kept
+// in a byte each: a large directory holds hundreds of thousands of
+// answers. The zero value is "not given"; String gives the word.
+type Status uint8
 
 // The four statuses. A question with no answer at all (nobody has found out
 // yet) has no Answer, which is different from Unknown (the council was asked
 // and did not say).
 const (
-	Yes         Status = "yes"
-	No          Status = "no"
-	Considering Status = "considering"
-	Unknown     Status = "unknown"
+	Yes Status = iota + 1
+	No
+	Considering
+	Unknown
 )
 
 // Statuses lists the statuses in the order error messages give them.
 var Statuses = []Status{Yes, No, Considering, Unknown}
+
+var statusWords = []string{"yes", "no", "considering", "unknown"}
+
+// String is the status's word, as files write it: "yes", or "" for none.
+func (s Status) String() string { return word(statusWords, s) }
+
+// ParseStatus reads a status's word.
+func ParseStatus(w string) (Status, bool) { return parseWord[Status](statusWords, w) }
+
+// Basis is how widely an answer's help is given (see Bases).
+type Basis uint8
+
+// The bases.
+const (
+	BasisAll Basis = iota + 1
+	BasisInPrinciple
+	BasisConditional
+)
+
+func (b Basis) String() string { return word(Bases, b) }
+
+// ParseBasis reads a basis's word.
+func ParseBasis(w string) (Basis, bool) { return parseWord[Basis](Bases, w) }
+
+// Scope is whom an answer's help is for (see Scopes).
+type Scope uint8
+
+// The scopes.
+const (
+	ScopeOwn Scope = iota + 1
+	ScopeCounty
+	ScopeAll
+	ScopeUnknown
+)
+
+func (s Scope) String() string { return word(Scopes, s) }
+
+// ParseScope reads a scope's word.
+func ParseScope(w string) (Scope, bool) { return parseWord[Scope](Scopes, w) }
+
+// Per is how often an amount or count is given (see Pers).
+type Per uint8
+
+// The periods.
+const (
+	PerOnce Per = iota + 1
+	PerWeek
+	PerMonth
+	PerYear
+)
+
+func (p Per) String() string { return word(Pers, p) }
+
+// ParsePer reads a period's word.
+func ParsePer(w string) (Per, bool) { return parseWord[Per](Pers, w) }
+
+// word is the word of v, the 1-based index of one of words, or "" for 0.
+func word[T ~uint8](words []string, v T) string {
+	if v == 0 || int(v) > len(words) {
+		return ""
+	}
+	return words[v-1]
+}
+
+func parseWord[T ~uint8](words []string, w string) (T, bool) {
+	i := slices.Index(words, w)
+	return T(i + 1), i >= 0
+}
 
 // Answer is one council's answer to one question.
 //
@@ -29,12 +100,12 @@ var Statuses = []Status{Yes, No, Considering, Unknown}
 // small fields are small and sit together.
 type Answer struct {
 	Status  Status
-	Basis   string // all, in_principle or conditional
-	Scope   string // own, all or unknown
-	GBP     *int   // whole pounds; Pence holds any pence
+	Basis   Basis // all, in_principle or conditional
+	Scope   Scope // own, county, all or unknown
+	Per     Per   // once, week, month or year
+	GBP     *int  // whole pounds; Pence holds any pence
 	Count   *Range
 	Pct     *int
-	Per     string // once, week, month or year
 	Details string
 	Src     string // source id; empty means the file's default source
 	Quote   string // the source's own words behind the answer, at most QuoteWords words

@@ -102,14 +102,14 @@ func count(r offer.Range) string {
 	return Number(r.Min) + " to " + Number(r.Max)
 }
 
-func per(p string) string {
+func per(p offer.Per) string {
 	switch p {
-	case "once":
+	case offer.PerOnce:
 		return ", once"
-	case "":
+	case 0:
 		return ""
 	}
-	return " a " + p
+	return " a " + p.String()
 }
 
 // Money writes whole pounds as £2,000.

@@ -15,7 +15,7 @@ import (
 )
 
 // compiledHash identifies the layouts these functions were compiled from.
-const compiledHash = "14e2bc794adba6acd7b5fea3474ecfefa89d589238c82e9056d74545f5f7c273"
+const compiledHash = "2943995bb8144d473a5b21d5413f793fa54595106b8bd2ef41ef227941d84fa6"
 
 // compiledKinds are each kind of page's templates, compiled.
 var compiledKinds = map[string]func(*bytes.Buffer, *Page) error{
@@ -1654,34 +1654,24 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 								}
 							}
 							{
-								if string(t78.Status) == "unknown" {
+								t82 := t78.Status.String()
+								if string(t82) == "unknown" {
 									w.WriteString(" (the council did not say)")
 								}
 							}
 							{
 								if len(t78.Details) > 0 {
-									t82 := t78.Details
-									_ = t82
+									t83 := t78.Details
+									_ = t83
 									w.WriteString(". ")
-									lcwHTML(w, t82)
+									lcwHTML(w, t83)
 								}
 							}
 							{
 								if len(t78.Email) > 0 {
-									t83 := t78.Email
-									_ = t83
-									w.WriteString(" <a href=\"mailto:")
-									lcwHTML(w, lcURLNorm(t83))
-									w.WriteString("\">")
-									lcwHTML(w, t83)
-									w.WriteString("</a>")
-								}
-							}
-							{
-								if len(t78.Phone) > 0 {
-									t84 := t78.Phone
+									t84 := t78.Email
 									_ = t84
-									w.WriteString(" <a href=\"tel:")
+									w.WriteString(" <a href=\"mailto:")
 									lcwHTML(w, lcURLNorm(t84))
 									w.WriteString("\">")
 									lcwHTML(w, t84)
@@ -1689,13 +1679,24 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 								}
 							}
 							{
-								if len(t78.URL) > 0 {
-									t85 := t78.URL
+								if len(t78.Phone) > 0 {
+									t85 := t78.Phone
 									_ = t85
-									w.WriteString(" <a href=\"")
-									lcwHTML(w, lcURLNorm(lcURLFilter(t85)))
+									w.WriteString(" <a href=\"tel:")
+									lcwHTML(w, lcURLNorm(t85))
 									w.WriteString("\">")
 									lcwHTML(w, t85)
+									w.WriteString("</a>")
+								}
+							}
+							{
+								if len(t78.URL) > 0 {
+									t86 := t78.URL
+									_ = t86
+									w.WriteString(" <a href=\"")
+									lcwHTML(w, lcURLNorm(lcURLFilter(t86)))
+									w.WriteString("\">")
+									lcwHTML(w, t86)
 									w.WriteString("</a>")
 								}
 							}
@@ -1708,37 +1709,37 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("<section aria-labelledby=\"s-about\" class=\"noprint\"><h2 id=\"s-about\">About ")
 			lcwHTML(w, t1.Name)
 			w.WriteString("</h2><dl class=\"facts\"><div><dt>Type of council</dt><dd>")
-			t86 := t1.TierName()
-			lcwHTML(w, t86)
+			t87 := t1.TierName()
+			lcwHTML(w, t87)
 			w.WriteString("</dd></div>")
 			{
 				if t1.County != nil {
-					t87 := t1.County
-					_ = t87
+					t88 := t1.County
+					_ = t88
 					w.WriteString("<div><dt>County council</dt><dd><a href=\"")
-					t88 := t87.Path()
-					t89 := dot.Link(t88)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t89)))
+					t89 := t88.Path()
+					t90 := dot.Link(t89)
+					lcwHTML(w, lcURLNorm(lcURLFilter(t90)))
 					w.WriteString("\">")
-					lcwHTML(w, t87.Name)
+					lcwHTML(w, t88.Name)
 					w.WriteString("</a></dd></div>")
 				}
 			}
 			w.WriteString("\n")
 			{
 				if len(t1.Districts) > 0 {
-					t90 := t1.Districts
-					_ = t90
+					t91 := t1.Districts
+					_ = t91
 					w.WriteString("<div><dt>District councils</dt><dd><ul>")
 					{
-						for t91, t92 := range t90 {
-							_, _ = t91, t92
+						for t92, t93 := range t91 {
+							_, _ = t92, t93
 							w.WriteString("<li><a href=\"")
-							t93 := t92.Path()
-							t94 := dot.Link(t93)
-							lcwHTML(w, lcURLNorm(lcURLFilter(t94)))
+							t94 := t93.Path()
+							t95 := dot.Link(t94)
+							lcwHTML(w, lcURLNorm(lcURLFilter(t95)))
 							w.WriteString("\">")
-							lcwHTML(w, t92.Name)
+							lcwHTML(w, t93.Name)
 							w.WriteString("</a></li>")
 						}
 					}
@@ -1748,13 +1749,13 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("\n")
 			{
 				if len(t1.Website) > 0 {
-					t95 := t1.Website
-					_ = t95
+					t96 := t1.Website
+					_ = t96
 					w.WriteString("<div><dt>Website</dt><dd><a href=\"")
-					lcwHTML(w, lcURLNorm(lcURLFilter(t95)))
+					lcwHTML(w, lcURLNorm(lcURLFilter(t96)))
 					w.WriteString("\">")
-					t96 := lcf_host(t95)
-					lcwHTML(w, t96)
+					t97 := lcf_host(t96)
+					lcwHTML(w, t97)
 					w.WriteString("</a></dd></div>")
 				}
 			}
@@ -1762,43 +1763,43 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 			lcwHTML(w, t1.GSS)
 			w.WriteString("</dd></div></dl></section><section aria-labelledby=\"s-changes\" class=\"noprint\"><h2 id=\"s-changes\">Changes</h2>")
 			{
-				t97 := dot.Changes()
-				if len(t97) > 0 {
-					t98 := t97
-					_ = t98
+				t98 := dot.Changes()
+				if len(t98) > 0 {
+					t99 := t98
+					_ = t99
 					w.WriteString("<ul class=\"changes\">")
 					{
-						for t99, t100 := range t98 {
-							_, _ = t99, t100
+						for t100, t101 := range t99 {
+							_, _ = t100, t101
 							w.WriteString("<li><time datetime=\"")
-							lcwHTML(w, t100.Date)
+							lcwHTML(w, t101.Date)
 							w.WriteString("\">")
-							lcwHTML(w, t100.When)
+							lcwHTML(w, t101.When)
 							w.WriteString("</time>: ")
 							{
-								if len(t100.Lines) > 0 {
+								if len(t101.Lines) > 0 {
 									{
-										for t101, t102 := range t100.Lines {
-											_, _ = t101, t102
+										for t102, t103 := range t101.Lines {
+											_, _ = t102, t103
 											{
-												if t101 != 0 {
+												if t102 != 0 {
 													w.WriteString("; ")
 												}
 											}
-											lcwHTML(w, t102)
+											lcwHTML(w, t103)
 										}
 									}
 									{
-										if t100.More != 0 {
-											t103 := t100.More
-											_ = t103
+										if t101.More != 0 {
+											t104 := t101.More
+											_ = t104
 											w.WriteString("; and ")
-											lcwHTML(w, strconv.FormatInt(int64(t103), 10))
+											lcwHTML(w, strconv.FormatInt(int64(t104), 10))
 											w.WriteString(" more")
 										}
 									}
 								} else {
-									lcwHTML(w, t100.Title)
+									lcwHTML(w, t101.Title)
 								}
 							}
 							w.WriteString("</li>")
@@ -1810,9 +1811,9 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 				}
 			}
 			w.WriteString("<p><a href=\"")
-			t104 := t1.Path()
-			t105 := dot.Link((t104 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t105)))
+			t105 := t1.Path()
+			t106 := dot.Link((t105 + "feed.xml"))
+			lcwHTML(w, lcURLNorm(lcURLFilter(t106)))
 			w.WriteString("\">Follow changes to ")
 			lcwHTML(w, t1.ShortName)
 			w.WriteString("'s answers</a> (Atom feed).</p></section><section aria-labelledby=\"s-sources\"><h2 id=\"s-sources\">Where these facts come from</h2>")
@@ -1821,8 +1822,8 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 			}
 			w.WriteString("\n")
 			{
-				t106 := dot.Sources()
-				if !(len(t106) > 0) {
+				t107 := dot.Sources()
+				if !(len(t107) > 0) {
 					w.WriteString("<p>No sources for ")
 					lcwHTML(w, t1.Name)
 					w.WriteString(" yet.</p>")
@@ -1830,32 +1831,32 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 			}
 			w.WriteString("<p>Last looked for in public sources: ")
 			{
-				t107 := t1.Checked.Words()
-				if len(t107) > 0 {
-					t108 := t107
-					_ = t108
-					lcwHTML(w, t108)
+				t108 := t1.Checked.Words()
+				if len(t108) > 0 {
+					t109 := t108
+					_ = t109
+					lcwHTML(w, t109)
 				} else {
 					w.WriteString("not yet")
 				}
 			}
 			w.WriteString(".")
 			{
-				t109 := t1.Updated.Words()
-				if len(t109) > 0 {
-					t110 := t109
-					_ = t110
+				t110 := t1.Updated.Words()
+				if len(t110) > 0 {
+					t111 := t110
+					_ = t111
 					w.WriteString(" This page's facts last checked against their sources: ")
-					lcwHTML(w, t110)
+					lcwHTML(w, t111)
 					w.WriteString(".")
 				}
 			}
 			w.WriteString("</p><p><a href=\"")
-			t111 := dot.Site.Config.EditURL(t1.File)
-			lcwHTML(w, lcURLNorm(lcURLFilter(t111)))
-			w.WriteString("\">Edit this page</a> to add or correct a fact (every fact needs its source), or <a href=\"")
-			t112 := dot.Site.Config.ReportURL(t1.Name)
+			t112 := dot.Site.Config.EditURL(t1.File)
 			lcwHTML(w, lcURLNorm(lcURLFilter(t112)))
+			w.WriteString("\">Edit this page</a> to add or correct a fact (every fact needs its source), or <a href=\"")
+			t113 := dot.Site.Config.ReportURL(t1.Name)
+			lcwHTML(w, lcURLNorm(lcURLFilter(t113)))
 			w.WriteString("\">report a change</a> in ")
 			lcwHTML(w, t1.ShortName)
 			w.WriteString("'s offer.</p></section>")

@@ -73,7 +73,7 @@ func TestFactsAndVerdicts(t *testing.T) {
 		facts string
 		v     Verdict
 	}{
-		{tax, offer.Answer{Status: offer.Yes, ToAge: 25, Scope: "own"}, "until your 25th birthday", Verdict{"✓", "Yes", "good"}},
+		{tax, offer.Answer{Status: offer.Yes, ToAge: 25, Scope: offer.ScopeOwn}, "until your 25th birthday", Verdict{"✓", "Yes", "good"}},
 		{tax, offer.Answer{Status: offer.No}, "", Verdict{"✗", "No", "bad"}},
 		{tax, offer.Answer{Status: offer.Considering, FromAge: 18, ToAge: 21}, "from 18 until your 21st birthday", Verdict{"…", "Being considered", "maybe"}},
 		{tax, offer.Answer{Status: offer.Unknown}, "", Verdict{"?", "The council did not say", "unknown"}},
@@ -82,10 +82,10 @@ func TestFactsAndVerdicts(t *testing.T) {
 		{files, offer.Answer{Status: offer.Yes}, "", Verdict{"!", "Yes", "bad"}},
 		{files, offer.Answer{Status: offer.No}, "", Verdict{"✓", "No", "good"}},
 		{staff, offer.Answer{Status: offer.Yes, Count: &offer.Range{Min: 340, Max: 340}, Approx: true}, "about 340", Verdict{"•", "Yes", "neutral"}},
-		{offer.Lookup("org.apprentices_per_year"), offer.Answer{Status: offer.Yes, Count: &offer.Range{Min: 3, Max: 5}, Approx: true, Per: "year"}, "about 3 to 5 a year", Verdict{"•", "Yes", "neutral"}},
+		{offer.Lookup("org.apprentices_per_year"), offer.Answer{Status: offer.Yes, Count: &offer.Range{Min: 3, Max: 5}, Approx: true, Per: offer.PerYear}, "about 3 to 5 a year", Verdict{"•", "Yes", "neutral"}},
 		{offer.Lookup("home.setup_allowance"), offer.Answer{Status: offer.Yes, GBP: ptr(2000)}, "£2,000", Verdict{"✓", "Yes", "good"}},
 		{offer.Lookup("services.over_21_uptake"), offer.Answer{Status: offer.Yes, Pct: ptr(30)}, "30%", Verdict{"•", "Yes", "neutral"}},
-		{offer.Lookup("driving.lessons"), offer.Answer{Status: offer.Yes, Basis: "in_principle"}, "", Verdict{"✓", "Yes", "good"}},
+		{offer.Lookup("driving.lessons"), offer.Answer{Status: offer.Yes, Basis: offer.BasisInPrinciple}, "", Verdict{"✓", "Yes", "good"}},
 		{offer.Lookup("participation.in_care_council"), offer.Answer{Status: offer.Yes, More: &offer.More{Groups: []offer.Group{{Name: "Care Experienced Consultants", Ages: "16-25", Attendees: "5-6"}}}},
 			"Care Experienced Consultants (ages 16 to 25, 5 to 6 regular members)", Verdict{"✓", "Yes", "good"}},
 	} {

@@ -66,7 +66,7 @@ func cell(c *site.Council, q *offer.Question) TableCell {
 	case r.Answer.Status == offer.Yes && wording.Conditional(r.Answer):
 		tc.Filter = "cond"
 	case r.Answer.Status == offer.Yes || r.Answer.Status == offer.No:
-		tc.Filter = string(r.Answer.Status)
+		tc.Filter = r.Answer.Status.String()
 	default:
 		tc.Filter = "other"
 	}

@@ -125,9 +125,9 @@ func taxTerms(c *site.Council, a *offer.Answer, in *offer.Sourced) string {
 	r := &site.Row{Answer: a, By: c, Source: in.SourceOf(a), AsOf: in.AsOf(a)}
 	var basis string
 	switch a.Basis {
-	case "in_principle":
+	case offer.BasisInPrinciple:
 		basis = "in principle, decided case by case"
-	case "conditional":
+	case offer.BasisConditional:
 		basis = "only in some cases"
 	}
 	return join("; ", a.Condition(), basis, wording.Reported(r), wording.When(r))
@@ -148,13 +148,13 @@ func writeTax(b *strings.Builder, c *site.Council) {
 	if ex != nil {
 		recip := ""
 		if r := c.Answers["council_tax.reciprocal"]; r != nil {
-			recip = string(r.Status)
+			recip = r.Status.String()
 		}
-		write(b, `,"ex":[`, jsonString(string(ex.Status)), `,`, jsonString(wording.Ages(int(ex.FromAge), int(ex.ToAge))), `,`, jsonString(ex.Scope), `,`,
+		write(b, `,"ex":[`, jsonString(ex.Status.String()), `,`, jsonString(wording.Ages(int(ex.FromAge), int(ex.ToAge))), `,`, jsonString(ex.Scope.String()), `,`,
 			jsonString(recip), `,`, jsonString(from), `,`, jsonString(taxTerms(c, ex, in)), `]`)
 	}
 	if pays := c.Answers["council_tax.care_council_pays"]; pays != nil {
-		write(b, `,"pays":[`, jsonString(string(pays.Status)), `,`, jsonString(wording.Ages(int(pays.FromAge), int(pays.ToAge))), `,`,
+		write(b, `,"pays":[`, jsonString(pays.Status.String()), `,`, jsonString(wording.Ages(int(pays.FromAge), int(pays.ToAge))), `,`,
 			boolJSON(pays.Anywhere), `,`, jsonString(taxTerms(c, pays, &c.Sourced)), `]`)
 	}
 	if f := c.Answers["council_tax.funds_districts"]; f != nil && f.Status == offer.Yes {

@@ -93,8 +93,8 @@ func answerNode(f Found, src string, cite bool) *yaml.Node {
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(k string, v *yaml.Node) { m.Content = append(m.Content, scalar(k), v) }
-	if a.Status != "" {
-		add("status", scalar(string(a.Status)))
+	if a.Status != 0 {
+		add("status", scalar(a.Status.String()))
 	}
 	if a.FromAge > 0 {
 		add("from_age", intNode(int(a.FromAge)))
@@ -124,7 +124,7 @@ func answerNode(f Found, src string, cite bool) *yaml.Node {
 			add(kv.key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 		}
 	}
-	for _, kv := range [][2]string{{"per", a.Per}, {"basis", a.Basis}, {"scope", a.Scope}, {"band", a.Band()}, {"condition", a.Condition()}} {
+	for _, kv := range [][2]string{{"per", a.Per.String()}, {"basis", a.Basis.String()}, {"scope", a.Scope.String()}, {"band", a.Band()}, {"condition", a.Condition()}} {
 		if kv[1] != "" {
 			add(kv[0], scalar(kv[1]))
 		}

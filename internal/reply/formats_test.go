@@ -55,7 +55,7 @@ func wantWestBerkshire(t *testing.T, kind string, res Result) {
 		switch {
 		case !ok:
 			t.Errorf("%s: %s not recorded", kind, tc.key)
-		case string(a.Status) != tc.status || a.ToAge != tc.toAge || gbp(a) != tc.gbp || a.Per != tc.per || a.Basis != tc.basis || a.Condition() != tc.cond:
+		case a.Status.String() != tc.status || a.ToAge != tc.toAge || gbp(a) != tc.gbp || a.Per.String() != tc.per || a.Basis.String() != tc.basis || a.Condition() != tc.cond:
 			t.Errorf("%s: %s = status %s, to_age %d, £%s, per %q, basis %q, condition %q; want %+v", kind, tc.key, a.Status, a.ToAge, gbp(a), a.Per, a.Basis, a.Condition(), tc)
 		}
 	}
@@ -119,7 +119,7 @@ Don't know
 `
 	res := Read(blank)
 	for _, f := range res.Found {
-		if f.Sure || f.Answer.Status != "" {
+		if f.Sure || f.Answer.Status != 0 {
 			t.Errorf("a blank form recorded %s = %+v", f.Question.Key, f.Answer)
 		}
 	}

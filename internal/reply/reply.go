@@ -51,7 +51,7 @@ type phrase struct {
 	q     *offer.Question
 	words []string
 	short bool // one or two words: only the whole of a line's label
-	per   string
+	per   offer.Per
 }
 
 var phrases = func() []phrase {
@@ -63,7 +63,7 @@ var phrases = func() []phrase {
 		}
 		p := phrase{q: q, words: w, short: len(w) <= 2}
 		if strings.Contains(strings.ToLower(text), "per year") || strings.Contains(strings.ToLower(text), "each year") {
-			p.per = "year"
+			p.per = offer.PerYear
 		}
 		out = append(out, p)
 	}
@@ -327,7 +327,7 @@ func split(line string) (label, answer string) {
 	}
 	// A label then a single status word, as in "Bus Yes".
 	if f := strings.Fields(line); len(f) >= 2 {
-		if s, ok := status(f[len(f)-1]); ok && s != "" {
+		if s, ok := status(f[len(f)-1]); ok && s != 0 {
 			return strings.Join(f[:len(f)-1], " "), f[len(f)-1]
 		}
 	}
@@ -342,9 +342,9 @@ func status(s string) (offer.Status, bool) {
 	t = strings.TrimLeft(t, "-–: ")
 	switch {
 	case t == "":
-		return "", false
+		return 0, false
 	case strings.HasPrefix(t, "n/a"):
-		return "", true // not applicable: nothing to record
+		return 0, true // not applicable: nothing to record
 	case yesRE.MatchString(t):
 		return offer.Yes, true
 	case noRE.MatchString(t):
@@ -355,7 +355,7 @@ func status(s string) (offer.Status, bool) {
 		strings.Contains(t, "not held"), strings.Contains(t, "do not hold"), strings.HasPrefix(t, "not attached"), strings.HasPrefix(t, "not provided"):
 		return offer.Unknown, true
 	}
-	return "", false
+	return 0, false
 }
 
 var (
@@ -497,7 +497,7 @@ func Read(text string) Result {
 			return // a form's empty box, "(£)", or its instruction, "(please attach a copy)"
 		}
 		if st, ok := status(ans); ok {
-			if st == "" {
+			if st == 0 {
 				res.Unread = append(res.Unread, Line{n, strings.TrimSpace(raw), "not applicable: nothing to record for " + q.Key})
 				return
 			}
@@ -509,10 +509,10 @@ func Read(text string) Result {
 		case offer.KindCount:
 			if r, approx, ok := count(ans); ok {
 				f.Answer.Count, f.Answer.Approx = &r, approx
-				if p != nil && p.per != "" {
+				if p != nil && p.per != 0 {
 					f.Answer.Per = p.per
 				}
-				if f.Answer.Status == "" {
+				if f.Answer.Status == 0 {
 					f.Answer.Status = offer.Yes
 					if r.Max == 0 {
 						f.Answer.Status = offer.No
@@ -523,7 +523,7 @@ func Read(text string) Result {
 		case offer.KindMoney:
 			if v, pence, sure, ok := money(ans); ok {
 				f.Answer.GBP, f.Answer.Pence = &v, pence
-				if f.Answer.Status == "" {
+				if f.Answer.Status == 0 {
 					f.Answer.Status = offer.Yes
 				}
 				f.Answer.Quote, f.Sure = quote(raw), sure
@@ -542,7 +542,7 @@ func Read(text string) Result {
 		}
 		if f.Sure {
 			f.Said = ""
-		} else if f.Answer.Status == "" && ans != "" {
+		} else if f.Answer.Status == 0 && ans != "" {
 			f.Said = ans
 		}
 	}
@@ -620,9 +620,9 @@ func Read(text string) Result {
 					lines[j] = ""
 				}
 			}
-			if fu == "details" && last.Answer.Status == "" {
+			if fu == "details" && last.Answer.Status == 0 {
 				// "If yes, please give details" with the answer itself below it.
-				if st, ok := status(ans); ok && st != "" {
+				if st, ok := status(ans); ok && st != 0 {
 					last.Answer.Status, last.Answer.Quote, last.Sure, last.Said = st, quote(from), true, ""
 					continue
 				}
@@ -674,7 +674,7 @@ func Read(text string) Result {
 		}
 		if p == nil && !asks {
 			p = match(label)
-			if st, ok := status(ans); p == nil && ok && st != "" {
+			if st, ok := status(ans); p == nil && ok && st != 0 {
 				// A form's item and its answer: "a) Broadband costs: No".
 				if q, also := guess(label); q != nil && also == nil {
 					p = &phrase{q: q}
@@ -689,7 +689,7 @@ func Read(text string) Result {
 			f := get(p.q)
 			last, lastPhrase = f, p
 			if inPrinciple && (p.q.Kind == offer.KindYesNo) {
-				f.Answer.Basis = "in_principle"
+				f.Answer.Basis = offer.BasisInPrinciple
 			}
 			group = append(group, f)
 			awaiting = ans == ""
@@ -734,9 +734,9 @@ func Read(text string) Result {
 		}
 	}
 	for i := range offer.Catalogue {
-		if f := found[offer.Catalogue[i].Key]; f != nil && (f.Answer.Status != "" || f.Answer.Value != "" || f.Said != "") {
+		if f := found[offer.Catalogue[i].Key]; f != nil && (f.Answer.Status != 0 || f.Answer.Value != "" || f.Said != "") {
 			if f.Answer.Status != offer.Yes {
-				f.Answer.Basis = ""
+				f.Answer.Basis = 0
 			}
 			res.Found = append(res.Found, *f)
 		}
@@ -797,14 +797,14 @@ func applyFollowUp(kind, ans string, last *Found, group []*Found, p *phrase) boo
 		if !ok || last.Question.Kind != offer.KindCount {
 			return false
 		}
-		last.Answer.Count, last.Answer.Approx, last.Answer.Per = &r, approx, "year"
+		last.Answer.Count, last.Answer.Approx, last.Answer.Per = &r, approx, offer.PerYear
 		return true
 	case "scope":
 		switch st, _ := status(ans); st {
 		case offer.Yes:
-			last.Answer.Scope = "own"
+			last.Answer.Scope = offer.ScopeOwn
 		case offer.No:
-			last.Answer.Scope = "all"
+			last.Answer.Scope = offer.ScopeAll
 		default:
 			return false
 		}
@@ -900,23 +900,23 @@ func details(a *offer.Answer, ans string) {
 	} else if n, ok := age(ans); ok && a.ToAge == 0 {
 		a.ToAge = int16(n)
 	}
-	if m := perRE.FindStringSubmatch(l); m != nil && a.Per == "" && (a.GBP != nil || a.Count != nil) {
+	if m := perRE.FindStringSubmatch(l); m != nil && a.Per == 0 && (a.GBP != nil || a.Count != nil) {
 		switch w := m[2] + m[3]; {
 		case strings.Contains(w, "week"):
-			a.Per = "week"
+			a.Per = offer.PerWeek
 		case strings.Contains(w, "month"):
-			a.Per = "month"
+			a.Per = offer.PerMonth
 		case strings.Contains(w, "one"):
-			a.Per = "once"
+			a.Per = offer.PerOnce
 		default:
-			a.Per = "year"
+			a.Per = offer.PerYear
 		}
 	}
 	switch {
 	case strings.Contains(l, "case by case"), strings.Contains(l, "in principle"), strings.Contains(l, "in principal"), strings.Contains(l, "discretion"):
-		a.Basis = "in_principle"
+		a.Basis = offer.BasisInPrinciple
 	case strings.Contains(l, "some cases"), strings.Contains(l, "assessed need"), strings.Contains(l, "based on need"):
-		a.Basis = "conditional"
+		a.Basis = offer.BasisConditional
 	}
 	if strings.Contains(l, "means test") || strings.Contains(l, "means-test") {
 		a.MeansTest = true

@@ -45,7 +45,7 @@ func council(t *testing.T, slug string) map[string]*offer.Answer {
 func differ(got, want *offer.Answer) string {
 	var d []string
 	if got.Status != want.Status {
-		d = append(d, "status "+string(got.Status)+", want "+string(want.Status))
+		d = append(d, "status "+got.Status.String()+", want "+want.Status.String())
 	}
 	if want.ToAge != 0 && got.ToAge != want.ToAge || got.ToAge != 0 && want.ToAge == 0 {
 		d = append(d, "to_age")
@@ -56,8 +56,8 @@ func differ(got, want *offer.Answer) string {
 	if (want.Count == nil) != (got.Count == nil) || want.Count != nil && *want.Count != *got.Count {
 		d = append(d, "count")
 	}
-	if got.Scope != "" && got.Scope != want.Scope {
-		d = append(d, "scope "+got.Scope+", want "+want.Scope)
+	if got.Scope != 0 && got.Scope != want.Scope {
+		d = append(d, "scope "+got.Scope.String()+", want "+want.Scope.String())
 	}
 	return strings.Join(d, "; ")
 }

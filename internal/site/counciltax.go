@@ -128,13 +128,13 @@ func covers(a *offer.Answer, care, home *Council) (Applies, string) {
 	own := care == home
 	county := home.County != nil && home.County == care
 	switch {
-	case a.Scope == "all":
+	case a.Scope == offer.ScopeAll:
 		return Covered, home.ShortName + "'s help is for any care leaver living there"
-	case a.Scope == "own" && own, a.Scope == "county" && (county || own):
+	case a.Scope == offer.ScopeOwn && own, a.Scope == offer.ScopeCounty && (county || own):
 		return Covered, home.ShortName + "'s help covers care leavers " + care.ShortName + " looked after"
-	case a.Scope == "own":
+	case a.Scope == offer.ScopeOwn:
 		return NotCovered, home.ShortName + "'s help is only for care leavers it looked after"
-	case a.Scope == "county":
+	case a.Scope == offer.ScopeCounty:
 		who := "its county council"
 		if home.County != nil {
 			who = home.County.ShortName

@@ -71,7 +71,7 @@ func rowsFor(c *Council, key string) []string {
 	for _, s := range c.Sections() {
 		for _, r := range s.Rows {
 			if r.Question.Key == key {
-				by = append(by, r.By.Slug+":"+string(r.Answer.Status))
+				by = append(by, r.By.Slug+":"+r.Answer.Status.String())
 			}
 		}
 	}

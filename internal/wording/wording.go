@@ -57,19 +57,19 @@ func Conditions(r *site.Row, on *site.Council) []string {
 	a := r.Answer
 	var out []string
 	switch a.Scope {
-	case "own":
+	case offer.ScopeOwn:
 		who := "the council"
 		if r.By != nil {
 			who = r.By.ShortName
 		}
 		out = append(out, "if "+who+" looked after you")
-	case "county":
+	case offer.ScopeCounty:
 		who := "your county council"
 		if r.By != nil && r.By.County != nil {
 			who = r.By.County.ShortName
 		}
 		out = append(out, "if "+who+" looked after you")
-	case "all":
+	case offer.ScopeAll:
 		out = append(out, "whoever looked after you")
 	default:
 		if r.Question.Provider == offer.CareCouncil && r.Joint == nil && on != nil && r.By != on {
@@ -83,9 +83,9 @@ func Conditions(r *site.Row, on *site.Council) []string {
 		out = append(out, a.Condition())
 	}
 	switch a.Basis {
-	case "in_principle":
+	case offer.BasisInPrinciple:
 		out = append(out, "in principle, decided case by case")
-	case "conditional":
+	case offer.BasisConditional:
 		out = append(out, "only in some cases")
 	}
 	if a.MeansTest {
@@ -98,7 +98,7 @@ func Conditions(r *site.Row, on *site.Council) []string {
 // or is decided case by case: sorting puts such a yes below a yes for
 // everyone, and the tables mark it.
 func Conditional(a *offer.Answer) bool {
-	return a.Basis == "in_principle" || a.Basis == "conditional" || a.MeansTest || a.Condition() != ""
+	return a.Basis == offer.BasisInPrinciple || a.Basis == offer.BasisConditional || a.MeansTest || a.Condition() != ""
 }
 
 // Reported names who reported an answer whose source is not the council's
@@ -144,8 +144,8 @@ func Value(q *offer.Question, a *offer.Answer) string {
 	parts := []string{words}
 	if a.GBP != nil {
 		amount := Amount(a)
-		if a.Per != "" && a.Per != "once" {
-			amount += " a " + a.Per
+		if a.Per != 0 && a.Per != offer.PerOnce {
+			amount += " a " + a.Per.String()
 		}
 		parts = append(parts, a.Qualifier()+amount)
 	}
@@ -163,7 +163,7 @@ func Value(q *offer.Question, a *offer.Answer) string {
 		parts = append(parts, ages)
 	}
 	switch {
-	case a.Basis == "in_principle" || a.Basis == "conditional":
+	case a.Basis == offer.BasisInPrinciple || a.Basis == offer.BasisConditional:
 		parts = append(parts, "case by case")
 	case a.MeansTest:
 		parts = append(parts, "depending on your income or savings")

@@ -46,7 +46,7 @@ func TestConditions(t *testing.T) {
 		{"on the county's own page it needs no saying",
 			site.Row{Question: grant, Answer: &offer.Answer{Status: offer.Yes}, By: kent}, kent, nil},
 		{"every condition, in order",
-			site.Row{Question: tax, Answer: &offer.Answer{Status: offer.Yes, Scope: "own", More: &offer.More{Condition: "only if you live alone"}, Basis: "in_principle", MeansTest: true}, By: dartford}, dartford,
+			site.Row{Question: tax, Answer: &offer.Answer{Status: offer.Yes, Scope: offer.ScopeOwn, More: &offer.More{Condition: "only if you live alone"}, Basis: offer.BasisInPrinciple, MeansTest: true}, By: dartford}, dartford,
 			[]string{"if Dartford looked after you", "only if you live alone", "in principle, decided case by case", "depending on your income or savings"}},
 	} {
 		got := Conditions(&tc.r, tc.on)
@@ -61,7 +61,7 @@ func TestConditions(t *testing.T) {
 			}
 		}
 	}
-	if !Conditional(&offer.Answer{Basis: "conditional"}) || Conditional(&offer.Answer{Basis: "all"}) {
+	if !Conditional(&offer.Answer{Basis: offer.BasisConditional}) || Conditional(&offer.Answer{Basis: offer.BasisAll}) {
 		t.Error("Conditional does not tell a yes for some from a yes for everyone")
 	}
 	if got := When(&site.Row{}); got != "undated" {
