@@ -56,6 +56,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d councils, %d files into %s in %s\n",
 		len(res.Site.Councils), res.Count, *out, time.Since(start).Round(time.Millisecond))
+	if res.Interpreted {
+		fmt.Fprintln(stderr, "localoffer build: the layouts differ from the ones compiled into this program, so html/template made the pages; after changing a template, run make layouts and rebuild the program for a faster build")
+	}
 	return exitOK
 }
 

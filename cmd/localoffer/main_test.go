@@ -108,6 +108,9 @@ func TestBuild(t *testing.T) {
 	if !strings.HasPrefix(stdout, "built ") {
 		t.Errorf("stdout = %q", stdout)
 	}
+	if strings.Contains(stderr, "make layouts") {
+		t.Errorf("the project's own layouts are compiled, but the build says:\n%s", stderr)
+	}
 	if _, err := os.Stat(filepath.Join(out, "councils", "leicester", "index.html")); err != nil {
 		t.Error(err)
 	}
@@ -118,6 +121,54 @@ func TestBuild(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "councils", "leicester", "index.html")); err != nil {
 		t.Errorf("a failed build changed the site: %v", err)
+	}
+}
+
+// TestBuildWithEditedLayouts: a template changed since the layouts were
+// compiled still shows on the site, and the build says how to make it
+// fast again.
+func TestBuildWithEditedLayouts(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"content", "layouts", "static"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("../..", sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"site.yaml"} {
+		data, err := os.ReadFile(filepath.Join("../..", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	footer := filepath.Join(dir, "layouts", "partials", "footer.html")
+	data, err := os.ReadFile(footer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "No cookies, no tracking.", "No cookies, no tracking, ever.", 1)
+	if edited == string(data) {
+		t.Fatal("the footer no longer says what this test edits")
+	}
+	if err := os.WriteFile(footer, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := runCmd(t, "build", "-root", dir, "-out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if n := strings.Count(stderr, "run make layouts"); n != 1 {
+		t.Errorf("the build says %d times to run make layouts, want once:\n%s", n, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "councils", "leicester", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "No cookies, no tracking, ever.") {
+		t.Error("Leicester's page does not show the edited footer")
 	}
 }
 

@@ -27,6 +27,9 @@ type Result struct {
 	Files    []publish.File // the files, sorted by path; only from Site
 	Count    int            // how many files the build made
 	Problems diag.List      // errors and warnings in the content, sorted
+	// Interpreted is set when the layouts are not the ones compiled to Go
+	// (see internal/layoutc), so pages were made by html/template.
+	Interpreted bool
 }
 
 // Run builds the site from the project in fsys and passes its files to
@@ -52,6 +55,7 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 	if err != nil {
 		return res, err
 	}
+	res.Interpreted = !r.Compiled()
 	files, assets, err := m.Assets(fsys)
 	if err != nil {
 		return res, err

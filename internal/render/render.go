@@ -68,6 +68,10 @@ func NewMinified(fsys fs.FS, minify func(name string, src []byte) ([]byte, error
 	return r, nil
 }
 
+// Compiled reports whether pages are made by the layouts compiled to Go,
+// because the layouts are the ones compiled.
+func (r *Renderer) Compiled() bool { return r.compiled != nil }
+
 // Layouts are the site's templates, parsed: one set for each kind of page,
 // each its kind's template with base.html and the partials.
 type Layouts struct {
