@@ -27,7 +27,7 @@ func sectionKeys(prefix string) []string {
 }
 
 // questions reads a section (or a group inside one) of answers.
-func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.Answer) {
+func (d *decoder) questions(n *yaml.Node, path string, into *offer.Answers) {
 	pairs, ok := d.mapping(n, path)
 	if !ok {
 		return
@@ -59,12 +59,12 @@ func (d *decoder) questions(n *yaml.Node, path string, into map[string]*offer.An
 				if len(all) > 1 {
 					all[0].Extend().Also = all[1:]
 				}
-				into[q.Key] = all[0]
+				into.Set(q.Key, all[0])
 			}
 		case q != nil:
 			if a := d.answer(p.v, q, q.Key); a != nil {
 				d.keep(q, key, a, p.k, p.v)
-				into[q.Key] = a // the catalogue's string, so each file does not keep its own copy
+				into.Set(q.Key, a)
 			}
 		case slices.Contains(allowed, p.name):
 			d.questions(p.v, key, into)

@@ -28,7 +28,7 @@ func (d *decoder) sourced(p pair, s *offer.Sourced) bool {
 	case p.name == "sources":
 		s.Sources = d.sources(p.v)
 	case slices.Contains(sectionNames, p.name):
-		d.questions(p.v, p.name, s.Answers)
+		d.questions(p.v, p.name, &s.Answers)
 	default:
 		return false
 	}
@@ -37,7 +37,7 @@ func (d *decoder) sourced(p pair, s *offer.Sourced) bool {
 
 // council reads a council file's frontmatter.
 func (d *decoder) council(root *yaml.Node, c *offer.Council) {
-	c.Answers = map[string]*offer.Answer{}
+	c.Answers = offer.Answers{}
 	allowed := append(slices.Clip(offer.CouncilKeys), sectionNames...)
 	seen := map[string]bool{}
 	var tierNode, parentNode *yaml.Node
@@ -129,7 +129,7 @@ func looksLikeGSS(s string) bool {
 
 // joint reads a joint offer's frontmatter.
 func (d *decoder) joint(root *yaml.Node, j *offer.Joint) {
-	j.Answers = map[string]*offer.Answer{}
+	j.Answers = offer.Answers{}
 	j.Confirmed = true
 	allowed := append(slices.Clip(offer.JointKeys), sectionNames...)
 	var membersNode *yaml.Node
@@ -182,8 +182,10 @@ var tierWords = slices.Sorted(slices.Values(offer.TierOrder))
 
 // councilFirst orders each question's answers from sources that disagree so
 // that the council's own come before those a newspaper or campaign reported.
+// The file is read by then, so the answers' list lets go of its spare room.
 func councilFirst(c *offer.Sourced) {
-	for key, a := range c.Answers {
+	c.Answers.Clip()
+	for key, a := range c.Answers.All() {
 		if len(a.Also()) == 0 {
 			continue
 		}
@@ -199,7 +201,7 @@ func councilFirst(c *offer.Sourced) {
 			}
 		}
 		all[0].Extend().Also = all[1:]
-		c.Answers[key] = all[0]
+		c.Answers.Set(key, all[0])
 	}
 }
 

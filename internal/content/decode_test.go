@@ -257,13 +257,13 @@ org:
 		t.Run(tt.name, func(t *testing.T) {
 			c := decodeCouncil(t, tt.frontmatter)
 			for key, want := range tt.want {
-				if got := c.Answers[key]; !reflect.DeepEqual(got, want) {
+				if got := c.Answers.Get(key); !reflect.DeepEqual(got, want) {
 					t.Errorf("%s:\n got %s\nwant %s", key, show(got), show(want))
 				}
 			}
-			for key := range c.Answers {
+			for key := range c.Answers.All() {
 				if tt.want[key] == nil {
-					t.Errorf("unexpected answer %s: %s", key, show(c.Answers[key]))
+					t.Errorf("unexpected answer %s: %s", key, show(c.Answers.Get(key)))
 				}
 			}
 		})
@@ -349,7 +349,7 @@ Hertsmere is a district council.
 			Responded: offer.Date{Year: 2020, Month: 2}, Published: offer.Date{Year: 2020},
 			Retrieved: offer.Date{Year: 2026, Month: 11, Day: 23},
 			Licence:   "OGL-3.0", Note: "A reply.",
-		}}, Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.No}}},
+		}}, Answers: offer.NewAnswers(map[string]*offer.Answer{"council_tax.exempt": {Status: offer.No}})},
 		Contacts: []offer.Contact{
 			{Role: "foi", Title: "Information Services", Email: "foi@hertsmere.gov.uk", Phone: "020 8207 2277",
 				URL: "https://www.hertsmere.gov.uk/foi", Details: "Quote the reference."},
@@ -422,8 +422,8 @@ func TestDecodeLineEndings(t *testing.T) {
 				t.Errorf("got problems %q\nwant [%s]", got, want)
 			}
 			c := set.Councils[1]
-			if c.Name != "Leicester City Council" || c.Region != "East Midlands" || c.Answers["leisure.gym"].Status != offer.Yes {
-				t.Errorf("decoded %+v, gym %+v", c, c.Answers["leisure.gym"])
+			if c.Name != "Leicester City Council" || c.Region != "East Midlands" || c.Answers.Get("leisure.gym").Status != offer.Yes {
+				t.Errorf("decoded %+v, gym %+v", c, c.Answers.Get("leisure.gym"))
 			}
 			if c.Sources[0].Title != "FOI reply" {
 				t.Errorf("source title %q, want %q", c.Sources[0].Title, "FOI reply")
@@ -484,7 +484,7 @@ Joint body.
 		File: "content/joint/herts-joint.md", Slug: "herts-joint", Name: "Hertfordshire joint offer", Area: "Hertfordshire",
 		Members: []string{"E10000015"}, MemberCount: 11, Started: "2018/19", Confirmed: false,
 		Sourced: offer.Sourced{DefaultSrc: "page", Sources: []offer.Source{{ID: "page", Type: "campaign_page", Title: "Campaign page", Publisher: "A campaign", URL: "https://example.org/joint"}},
-			Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.Yes, ToAge: 25, Quote: "No council tax for care leavers until 25."}}},
+			Answers: offer.NewAnswers(map[string]*offer.Answer{"council_tax.exempt": {Status: offer.Yes, ToAge: 25, Quote: "No council tax for care leavers until 25."}})},
 		Body: []byte("Joint body.\n"),
 	}
 	if !reflect.DeepEqual(j, want) {
@@ -495,7 +495,7 @@ Joint body.
 // forgetPositions clears where answers were in their files, so tests can
 // compare what they say; review_test checks the positions.
 func forgetPositions(s *offer.Sourced) {
-	for _, a := range s.Answers {
+	for _, a := range s.Answers.All() {
 		a.Line, a.Col = 0, 0
 		for _, o := range a.Also() {
 			o.Line, o.Col = 0, 0
@@ -505,13 +505,13 @@ func forgetPositions(s *offer.Sourced) {
 
 func TestDecodeBareZeroIsNo(t *testing.T) {
 	c := decodeCouncil(t, "work:\n  ringfenced_apprenticeships: 0\n  work_experience: 6\n  apprentices_now: {count: 0}\n")
-	if a := c.Answers["work.apprentices_now"]; a.Status != offer.No {
+	if a := c.Answers.Get("work.apprentices_now"); a.Status != offer.No {
 		t.Errorf("{count: 0}: %+v, want no, as a bare 0", a)
 	}
-	if a := c.Answers["work.ringfenced_apprenticeships"]; a.Status != offer.No || a.Count == nil || a.Count.Max != 0 {
+	if a := c.Answers.Get("work.ringfenced_apprenticeships"); a.Status != offer.No || a.Count == nil || a.Count.Max != 0 {
 		t.Errorf("a bare 0: %+v, want no with a count of 0", a)
 	}
-	if a := c.Answers["work.work_experience"]; a.Status != offer.Yes || a.Count == nil || a.Count.Max != 6 {
+	if a := c.Answers.Get("work.work_experience"); a.Status != offer.Yes || a.Count == nil || a.Count.Max != 6 {
 		t.Errorf("a bare 6: %+v, want yes with a count of 6", a)
 	}
 }

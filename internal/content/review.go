@@ -19,13 +19,13 @@ func Review(set *Set, now time.Time) diag.List {
 		out = append(out, diag.Diagnostic{File: file, Line: line, Col: col, Key: key, Msg: msg, Severity: diag.Warning})
 	}
 	review := func(file string, s *offer.Sourced) {
-		keys := make([]string, 0, len(s.Answers))
-		for k := range s.Answers {
+		keys := make([]string, 0, s.Answers.Len())
+		for k := range s.Answers.All() {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			a := s.Answers[k]
+			a := s.Answers.Get(k)
 			if !offer.Lookup(k).Kind.IsAnswer() {
 				continue
 			}
@@ -44,16 +44,16 @@ func Review(set *Set, now time.Time) diag.List {
 	}
 	for _, c := range set.Councils {
 		switch {
-		case len(c.Answers) == 0 && c.Checked.IsZero():
+		case c.Answers.Len() == 0 && c.Checked.IsZero():
 			warn(c.File, 1, 1, "", "not looked for yet: nobody has recorded what this council offers, or added checked: when they looked")
-		case len(c.Answers) == 0:
+		case c.Answers.Len() == 0:
 			warn(c.File, 1, 1, "", "no answers yet: looked for in "+c.Checked.Words()+" and nothing found in public sources")
 		}
 		review(c.File, &c.Sourced)
 		if c.ToRead > 0 {
 			warn(c.File, c.ToReadLine, 1, "", fmt.Sprintf("%d lines of an imported FOI reply are still here for a person to read (\"not understood\" or \"to confirm\"): read each against the reply, record what it says, then delete the comments", c.ToRead))
 		}
-		for k, a := range c.Answers {
+		for k, a := range c.Answers.All() {
 			if q := offer.Lookup(k); !q.ProvidedBy(c.Tier) {
 				warn(c.File, int(a.Line), int(a.Col), k, fmt.Sprintf("a %s does not provide this (%s does), so residents' pages show the other tier's answer instead", c.Tier, q.Provider))
 			}

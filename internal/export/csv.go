@@ -115,7 +115,7 @@ func councilAnswers(b *bytes.Buffer, c *site.Council) error {
 	var records [][]string
 	for i := range offer.Catalogue {
 		q := &offer.Catalogue[i]
-		if a := c.Answers[q.Key]; a != nil {
+		if a := c.Answers.Get(q.Key); a != nil {
 			for _, a := range append([]*offer.Answer{a}, a.Also()...) {
 				records = append(records, answerRecord(q, a, &c.Sourced, c, []string{c.GSS, c.Name, c.Tier, c.Region, "", ""}))
 			}
@@ -132,7 +132,7 @@ func jointAnswers(b *bytes.Buffer, s *site.Site) error {
 	for _, j := range s.Joints {
 		for i := range offer.Catalogue {
 			q := &offer.Catalogue[i]
-			if a := j.Answers[q.Key]; a != nil {
+			if a := j.Answers.Get(q.Key); a != nil {
 				for _, a := range append([]*offer.Answer{a}, a.Also()...) {
 					who := []string{"", j.Name, "joint", "", j.Slug, strconv.FormatBool(j.Confirmed)}
 					if len(j.Members) > 0 {

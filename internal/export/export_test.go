@@ -105,17 +105,17 @@ func TestAnswersCSV(t *testing.T) {
 	rows, n := answerRows(t, file(t, res.Files, export.AnswersFile))
 	known := 0
 	for _, c := range res.Site.Councils {
-		for _, a := range c.Answers {
+		for _, a := range c.Answers.All() {
 			known += 1 + len(a.Also())
 		}
-		for key := range c.Answers {
+		for key := range c.Answers.All() {
 			if rows[[2]string{c.GSS, key}] == nil {
 				t.Errorf("no row for %s %s", c.GSS, key)
 			}
 		}
 	}
 	for _, j := range res.Site.Joints {
-		for _, a := range j.Answers {
+		for _, a := range j.Answers.All() {
 			known += 1 + len(a.Also())
 		}
 	}
@@ -245,7 +245,7 @@ func TestCSVCellsCannotBeFormulas(t *testing.T) {
 	}
 	// Text from web pages reaches both files through a council's answers.
 	s := twoTier(t)
-	a := s.BySlug["town"].Answers["council_tax.exempt"]
+	a := s.BySlug["town"].Answers.Get("council_tax.exempt")
 	a.Details, a.Extend().Apply = "=cmd|' /C calc'!A0", "@SUM(1+1)"
 	s.BySlug["town"].Name = "+Town District Council"
 	for name, data := range map[string][]byte{"answers.csv": export.AnswersCSV(s), "councils.csv": export.CouncilsCSV(s)} {
@@ -517,7 +517,7 @@ func TestFeedOfTheRealSite(t *testing.T) {
 // council makes a council for a small model.
 func council(gss, slug, name, tier string, updated offer.Date) *offer.Council {
 	return &offer.Council{GSS: gss, Slug: slug, Name: name, ShortName: name, Tier: tier, Region: "East Midlands", Updated: updated,
-		Sourced: offer.Sourced{Answers: map[string]*offer.Answer{}}}
+		Sourced: offer.Sourced{}}
 }
 
 func TestFeedOrderAndLimit(t *testing.T) {
@@ -570,8 +570,8 @@ func twoTier(t *testing.T) *site.Site {
 	county.DefaultSrc = "reply"
 	county.Sources = []offer.Source{{ID: "reply", Title: "County reply", Responded: offer.Date{Year: 2024, Month: 5, Day: 1}}}
 	gbp := 1500
-	county.Answers["home.setup_allowance"] = &offer.Answer{Status: offer.Yes, GBP: &gbp}
-	county.Answers["offer.published"] = &offer.Answer{Status: offer.Yes}
+	county.Answers.Set("home.setup_allowance", &offer.Answer{Status: offer.Yes, GBP: &gbp})
+	county.Answers.Set("offer.published", &offer.Answer{Status: offer.Yes})
 
 	district := council("E07000001", "town", "Town District Council", "district", offer.Date{})
 	district.Parent = county.GSS
@@ -580,15 +580,15 @@ func twoTier(t *testing.T) *site.Site {
 		{ID: "foi", Title: "District FOI reply", Responded: offer.Date{Year: 2024, Month: 6}},
 		{ID: "old", Title: "Old leaflet", Published: offer.Date{Year: 2017}},
 	}
-	district.Answers["council_tax.exempt"] = &offer.Answer{Status: offer.No}
-	district.Answers["leisure.gym"] = &offer.Answer{Status: offer.No, Src: "old"}
+	district.Answers.Set("council_tax.exempt", &offer.Answer{Status: offer.No})
+	district.Answers.Set("leisure.gym", &offer.Answer{Status: offer.No, Src: "old"})
 
 	lone := council("E07000002", "lone", "Lone District Council", "district", offer.Date{})
 	lone.Parent = "E10000099" // its county has no file
 
 	joint := &offer.Joint{Slug: "shire-joint", Name: "Shire joint offer", Members: []string{county.GSS, district.GSS},
 		Sourced: offer.Sourced{DefaultSrc: "page", Sources: []offer.Source{{ID: "page", Title: "Campaign page", Published: offer.Date{Year: 2020}}},
-			Answers: map[string]*offer.Answer{"council_tax.exempt": {Status: offer.Yes}, "leisure.gym": {Status: offer.Yes}}}}
+			Answers: offer.NewAnswers(map[string]*offer.Answer{"council_tax.exempt": {Status: offer.Yes}, "leisure.gym": {Status: offer.Yes}})}}
 	set := &content.Set{Councils: []*offer.Council{county, lone, district}, Joints: []*offer.Joint{joint}}
 	cfg := site.DefaultConfig
 	return site.New(set, cfg, now)

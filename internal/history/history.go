@@ -177,10 +177,10 @@ func diff(before, after *offer.Council) []Change {
 		q := &offer.Catalogue[i]
 		var a, b *offer.Answer
 		if before != nil {
-			a = before.Answers[q.Key]
+			a = before.Answers.Get(q.Key)
 		}
 		if after != nil {
-			b = after.Answers[q.Key]
+			b = after.Answers.Get(q.Key)
 		}
 		if !same(a, b) {
 			out = append(out, Change{Question: q, Old: a, New: b})

@@ -331,7 +331,7 @@ type Contact struct {
 type Sourced struct {
 	DefaultSrc string
 	Sources    []Source
-	Answers    map[string]*Answer // by question key
+	Answers    Answers // by question key
 }
 
 // SourceByID returns the source with that id, or nil.

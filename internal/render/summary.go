@@ -222,7 +222,7 @@ func (p *Page) Ask() WhoToAsk {
 	if c.IsDistrict() && c.County != nil {
 		w.Care = c.County
 	}
-	if a := w.Care.Answers["offer.first_contact"]; a != nil {
+	if a := w.Care.Answers.Get("offer.first_contact"); a != nil {
 		w.FirstContact = a.Value
 	}
 	for _, role := range routes {
@@ -240,11 +240,11 @@ func (p *Page) Ask() WhoToAsk {
 			break // the general contact only where there is no team's
 		}
 	}
-	if a := w.Care.Answers["services.over_21_service"]; a != nil && a.Status == offer.Yes && a.ToAge >= 25 {
+	if a := w.Care.Answers.Get("services.over_21_service"); a != nil && a.Status == offer.Yes && a.ToAge >= 25 {
 		w.Back = wording.Ages(0, int(a.ToAge))
 	}
 	for _, by := range []*site.Council{w.Care, c} {
-		if a := by.Answers["offer.url"]; a != nil && a.Value != "" && (len(w.Offers) == 0 || w.Offers[0].URL != a.Value) {
+		if a := by.Answers.Get("offer.url"); a != nil && a.Value != "" && (len(w.Offers) == 0 || w.Offers[0].URL != a.Value) {
 			w.Offers = append(w.Offers, OfferLink{By: by.Name, URL: a.Value})
 		}
 		if by == c {

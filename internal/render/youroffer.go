@@ -133,10 +133,10 @@ func taxTerms(c *site.Council, a *offer.Answer, in *offer.Sourced) string {
 	return join("; ", a.Condition(), basis, wording.Reported(r), wording.When(r))
 }
 func writeTax(b *strings.Builder, c *site.Council) {
-	ex, from, in := c.Answers["council_tax.exempt"], "", &c.Sourced
+	ex, from, in := c.Answers.Get("council_tax.exempt"), "", &c.Sourced
 	if ex == nil {
 		for _, j := range c.Joints {
-			if a := j.Answers["council_tax.exempt"]; a != nil {
+			if a := j.Answers.Get("council_tax.exempt"); a != nil {
 				ex, from, in = a, j.Name, &j.Sourced
 				if !j.Confirmed {
 					from += ", not yet confirmed by each council"
@@ -147,17 +147,17 @@ func writeTax(b *strings.Builder, c *site.Council) {
 	}
 	if ex != nil {
 		recip := ""
-		if r := c.Answers["council_tax.reciprocal"]; r != nil {
+		if r := c.Answers.Get("council_tax.reciprocal"); r != nil {
 			recip = r.Status.String()
 		}
 		write(b, `,"ex":[`, jsonString(ex.Status.String()), `,`, jsonString(wording.Ages(int(ex.FromAge), int(ex.ToAge))), `,`, jsonString(ex.Scope.String()), `,`,
 			jsonString(recip), `,`, jsonString(from), `,`, jsonString(taxTerms(c, ex, in)), `]`)
 	}
-	if pays := c.Answers["council_tax.care_council_pays"]; pays != nil {
+	if pays := c.Answers.Get("council_tax.care_council_pays"); pays != nil {
 		write(b, `,"pays":[`, jsonString(pays.Status.String()), `,`, jsonString(wording.Ages(int(pays.FromAge), int(pays.ToAge))), `,`,
 			boolJSON(pays.Anywhere), `,`, jsonString(taxTerms(c, pays, &c.Sourced)), `]`)
 	}
-	if f := c.Answers["council_tax.funds_districts"]; f != nil && f.Status == offer.Yes {
+	if f := c.Answers.Get("council_tax.funds_districts"); f != nil && f.Status == offer.Yes {
 		b.WriteString(`,"funds":true`)
 	}
 }

@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -34,7 +35,7 @@ func council(t *testing.T, slug string) map[string]*offer.Answer {
 	}
 	for _, c := range set.Councils {
 		if c.Slug == slug {
-			return c.Answers
+			return maps.Collect(c.Answers.All())
 		}
 	}
 	t.Fatalf("no council %s", slug)

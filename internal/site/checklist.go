@@ -82,11 +82,11 @@ func (c *Council) checklist() []Check {
 // those there are, its own first.
 func (c *Council) answers(key string) []*offer.Answer {
 	var out []*offer.Answer
-	if a := c.Answers[key]; a != nil {
+	if a := c.Answers.Get(key); a != nil {
 		out = append(out, a)
 	}
 	for _, j := range c.Joints {
-		if a := j.Answers[key]; a != nil {
+		if a := j.Answers.Get(key); a != nil {
 			out = append(out, a)
 		}
 	}

@@ -32,11 +32,11 @@ func (c *Council) answered(q *offer.Question) bool {
 		if q.Provider == offer.EachCouncil && by != c {
 			continue
 		}
-		if by.Answers[q.Key] != nil {
+		if by.Answers.Get(q.Key) != nil {
 			return true
 		}
 		for _, j := range by.Joints {
-			if j.Answers[q.Key] != nil {
+			if j.Answers.Get(q.Key) != nil {
 				return true
 			}
 		}
@@ -104,11 +104,11 @@ func (s *Site) stats() {
 
 // ownAnswer is c's own answer to q, or its joint offer's.
 func ownAnswer(c *Council, q *offer.Question) *offer.Answer {
-	if a := c.Answers[q.Key]; a != nil {
+	if a := c.Answers.Get(q.Key); a != nil {
 		return a
 	}
 	for _, j := range c.Joints {
-		if a := j.Answers[q.Key]; a != nil {
+		if a := j.Answers.Get(q.Key); a != nil {
 			return a
 		}
 	}

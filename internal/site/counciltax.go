@@ -71,7 +71,7 @@ func (t CouncilTax) ToAge() int {
 // a county, unitary, metropolitan or London borough council.
 func CouncilTaxFor(care, home *Council) CouncilTax {
 	t := CouncilTax{Care: care, Home: home}
-	if a := care.Answers["council_tax.care_council_pays"]; a != nil {
+	if a := care.Answers.Get("council_tax.care_council_pays"); a != nil {
 		h := TaxHelp{From: care, Answer: a, Key: "council_tax.care_council_pays", Applies: Covered}
 		switch {
 		case home == care || home.County == care:
@@ -89,7 +89,7 @@ func CouncilTaxFor(care, home *Council) CouncilTax {
 		h.Applies, h.Why = covers(r.answer, care, home)
 		t.Help = append(t.Help, h)
 	}
-	if fund := care.Answers["council_tax.funds_districts"]; fund != nil && fund.Status == offer.Yes && home.County == care {
+	if fund := care.Answers.Get("council_tax.funds_districts"); fund != nil && fund.Status == offer.Yes && home.County == care {
 		for i := range t.Help {
 			if t.Help[i].From == home && t.Help[i].Applies == MaybeCovered {
 				t.Help[i].Applies = Covered
@@ -111,11 +111,11 @@ type exemption struct {
 // offers', where it has them.
 func (c *Council) exemptions() []exemption {
 	var out []exemption
-	if a := c.Answers["council_tax.exempt"]; a != nil {
+	if a := c.Answers.Get("council_tax.exempt"); a != nil {
 		out = append(out, exemption{answer: a})
 	}
 	for _, j := range c.Joints {
-		if a := j.Answers["council_tax.exempt"]; a != nil {
+		if a := j.Answers.Get("council_tax.exempt"); a != nil {
 			out = append(out, exemption{answer: a, joint: j})
 		}
 	}
@@ -141,7 +141,7 @@ func covers(a *offer.Answer, care, home *Council) (Applies, string) {
 		}
 		return NotCovered, home.ShortName + "'s help is only for care leavers " + who + " looked after"
 	}
-	if r := home.Answers["council_tax.reciprocal"]; r != nil && !own {
+	if r := home.Answers.Get("council_tax.reciprocal"); r != nil && !own {
 		switch r.Status {
 		case offer.Yes:
 			return Covered, home.ShortName + "'s help covers care leavers from other councils"

@@ -64,11 +64,11 @@ func (cv Coverage) Looked() int { return cv.Found + cv.NothingFound }
 // HasOwnAnswers reports whether the council's file, or a joint offer it is a
 // member of, answers any question.
 func (c *Council) HasOwnAnswers() bool {
-	if len(c.Answers) > 0 {
+	if c.Answers.Len() > 0 {
 		return true
 	}
 	for _, j := range c.Joints {
-		if len(j.Answers) > 0 {
+		if j.Answers.Len() > 0 {
 			return true
 		}
 	}

@@ -293,12 +293,12 @@ func (c *Council) Sections() []Section {
 // in seen, which it adds to), the newer first.
 func (s *Site) rows(q *offer.Question, by *Council, seen *[]*Joint) []Row {
 	var rows, also []Row
-	if a := by.Answers[q.Key]; a != nil {
+	if a := by.Answers.Get(q.Key); a != nil {
 		rows = append(rows, s.row(q, a, by, nil))
 		also = s.also(q, a, by, nil)
 	}
 	for _, j := range by.Joints {
-		if a := j.Answers[q.Key]; a != nil && !slices.Contains(*seen, j) {
+		if a := j.Answers.Get(q.Key); a != nil && !slices.Contains(*seen, j) {
 			*seen = append(*seen, j)
 			rows = append(rows, s.row(q, a, by, j))
 			also = append(also, s.also(q, a, by, j)...)
@@ -385,7 +385,7 @@ func (s *Site) jointSections(j *Joint) {
 	for _, sec := range offer.Sections {
 		view := Section{Section: sec}
 		for _, q := range offer.InSection(sec.Key) {
-			if a := j.Answers[q.Key]; a != nil {
+			if a := j.Answers.Get(q.Key); a != nil {
 				view.Rows = append(view.Rows, s.row(q, a, nil, j))
 				view.Rows = append(view.Rows, s.also(q, a, nil, j)...)
 			}
