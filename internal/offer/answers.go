@@ -73,8 +73,13 @@ func (as *Answers) All() iter.Seq2[string, *Answer] {
 	}
 }
 
-// Clip lets go of room the list does not use, once a file is read.
-func (as *Answers) Clip() { as.list = slices.Clip(as.list) }
+// Clip lets go of room the list does not use, once a file is read: the
+// list moves to an array of its own length.
+func (as *Answers) Clip() {
+	if cap(as.list) > len(as.list) {
+		as.list = slices.Clone(as.list)
+	}
+}
 
 // NewAnswers makes Answers of answers by question key.
 func NewAnswers(m map[string]*Answer) Answers {
