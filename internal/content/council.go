@@ -110,6 +110,7 @@ func (d *decoder) council(root *yaml.Node, c *offer.Council) {
 	}
 	d.checkRefs(&c.Sourced)
 	councilFirst(&c.Sourced)
+	shareSourceIDs(&c.Sourced)
 }
 
 // successor reads the council that takes over: its gss code, or its name if
@@ -175,10 +176,28 @@ func (d *decoder) joint(root *yaml.Node, j *offer.Joint) {
 	}
 	d.checkRefs(&j.Sourced)
 	councilFirst(&j.Sourced)
+	shareSourceIDs(&j.Sourced)
 }
 
 // tierWords are the tiers in the order messages list them.
 var tierWords = slices.Sorted(slices.Values(offer.TierOrder))
+
+// shareSourceIDs points each answer's source id at its source's own: a
+// file's answers cite a few sources, and a large directory would otherwise
+// keep a copy of the id for each of millions of answers.
+func shareSourceIDs(c *offer.Sourced) {
+	share := func(a *offer.Answer) {
+		if src := c.SourceByID(a.Src); src != nil {
+			a.Src = src.ID
+		}
+	}
+	for _, a := range c.Answers.All() {
+		share(a)
+		for _, x := range a.Also() {
+			share(x)
+		}
+	}
+}
 
 // councilFirst orders each question's answers from sources that disagree so
 // that the council's own come before those a newspaper or campaign reported.
