@@ -115,6 +115,16 @@ func (r *fy) node(indent int) (*yaml.Node, bool) {
 // characters at most, and content's are words.
 const maxKey = 64
 
+// keyLen is how long the key that s starts with is: letters, digits and
+// underscores.
+func keyLen(s string) int {
+	k := 0
+	for k < len(s) && isWord(s[k]) {
+		k++
+	}
+	return k
+}
+
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
@@ -135,10 +145,7 @@ func (r *fy) mapping(indent int) (*yaml.Node, bool) {
 		}
 		c := l.content()
 		at := l.indent()
-		k := 0
-		for k < len(c) && isWord(c[k]) {
-			k++
-		}
+		k := keyLen(c)
 		if k == 0 || k > maxKey || k >= len(c) || c[k] != ':' || k+1 < len(c) && c[k+1] != ' ' {
 			if c == "-" || strings.HasPrefix(c, "- ") {
 				break // a list at the mapping's indent ends it: the parent's
@@ -283,9 +290,7 @@ func flow(l fyLine, v string, vat int) (*yaml.Node, int, bool) {
 		spaces()
 		if open == '{' {
 			k := i
-			for i < len(v) && isWord(v[i]) {
-				i++
-			}
+			i += keyLen(v[i:])
 			if i == k || i-k > maxKey || i+1 >= len(v) || v[i] != ':' || v[i+1] != ' ' {
 				return nil, 0, false
 			}
@@ -453,10 +458,7 @@ func (r *fy) sequence(indent int) (*yaml.Node, bool) {
 		if item == "" || item[0] == '-' && (len(item) == 1 || item[1] == ' ') {
 			return nil, false
 		}
-		k := 0
-		for k < len(item) && isWord(item[k]) {
-			k++
-		}
+		k := keyLen(item)
 		if k > 0 && k <= maxKey && k < len(item) && item[k] == ':' && (k+1 == len(item) || item[k+1] == ' ') {
 			// A mapping that starts on the dash's line, indented to where
 			// its first key is.
