@@ -23,6 +23,7 @@ type fn struct {
 	set    *template.Template
 	tree   *parse.Tree
 	name   string
+	hole   bool // the "content" template is the function content
 	b      strings.Builder
 	dot    value
 	scopes []map[string]value
@@ -119,9 +120,14 @@ func (f *fn) node(n parse.Node) error {
 			}
 			dot = v
 		}
-		callee, err := f.g.template(f.set, n.Name, dot.typ)
-		if err != nil {
-			return f.errorf(n, "%v", err)
+		callee := "content"
+		if !f.hole || n.Name != "content" {
+			var err error
+			if callee, err = f.g.template(f.set, n.Name, dot.typ); err != nil {
+				return f.errorf(n, "%v", err)
+			}
+		} else if page := f.scopes[0]["$"].typ; dot.typ != page {
+			return f.errorf(n, "content is given a %s, not the %s the page is", dot.typ, page)
 		}
 		f.line("if err := %s(w, %s); err != nil {\nreturn err\n}", callee, dot.code)
 	case *parse.BreakNode:

@@ -52,11 +52,18 @@ func Generate(fsys fs.FS) ([]byte, error) {
 		// html/template escapes a template, and those it calls, when it
 		// first runs: run each entry point once, on nothing, to escape it.
 		_ = set.ExecuteTemplate(io.Discard, "base.html", nil)
-		fn, err := g.template(set, "base.html", page)
+		// base.html is the same for every kind of page but for the content
+		// it calls, which each kind's template defines: it compiles once,
+		// given the content as a function.
+		base, err := g.compile(set, "base.html", page, true)
 		if err != nil {
 			return nil, fmt.Errorf("layoutc: %s: %w", k, err)
 		}
-		fmt.Fprintf(&table, "%q: %s,\n", k, fn)
+		content, err := g.template(set, "content", page)
+		if err != nil {
+			return nil, fmt.Errorf("layoutc: %s: %w", k, err)
+		}
+		fmt.Fprintf(&table, "%q: func(w *bytes.Buffer, p *Page) error { return %s(w, p, %s) },\n", k, base, content)
 	}
 
 	var vars bytes.Buffer
@@ -116,7 +123,13 @@ type gen struct {
 // template compiles the template name of set for a dot of type dot, and
 // returns its function's name.
 func (g *gen) template(set *template.Template, name string, dot reflect.Type) (string, error) {
-	key := fmt.Sprintf("%p\x00%s\x00%s", set, name, dot)
+	return g.compile(set, name, dot, false)
+}
+
+// compile compiles a template as template does; with hole, its call of
+// the "content" template calls the function it is given instead.
+func (g *gen) compile(set *template.Template, name string, dot reflect.Type, hole bool) (string, error) {
+	key := fmt.Sprintf("%p\x00%s\x00%s\x00%v", set, name, dot, hole)
 	if fn, ok := g.done[key]; ok {
 		return fn, nil
 	}
@@ -131,23 +144,27 @@ func (g *gen) template(set *template.Template, name string, dot reflect.Type) (s
 	}
 	g.busy = append(g.busy, key)
 	defer func() { g.busy = g.busy[:len(g.busy)-1] }()
-	f := &fn{g: g, set: set, tree: t.Tree, name: name}
+	f := &fn{g: g, set: set, tree: t.Tree, name: name, hole: hole}
 	f.scopes = []map[string]value{{"$": {code: "dot", typ: dot}}}
 	f.dot = value{code: "dot", typ: dot}
 	f.line("_ = dot")
 	if err := f.list(t.Tree.Root); err != nil {
 		return "", err
 	}
+	params := "w *bytes.Buffer, dot " + g.typeName(dot)
+	if hole {
+		params += ", content func(*bytes.Buffer, " + g.typeName(dot) + ") error"
+	}
 	body := f.b.String()
-	if fnName, ok := g.bodies[g.typeName(dot)+"\x00"+body]; ok {
+	if fnName, ok := g.bodies[params+"\x00"+body]; ok {
 		g.done[key] = fnName
 		return fnName, nil
 	}
 	g.nfunc++
 	fnName := fmt.Sprintf("lc%d_%s", g.nfunc, ident(name))
-	g.bodies[g.typeName(dot)+"\x00"+body] = fnName
+	g.bodies[params+"\x00"+body] = fnName
 	g.done[key] = fnName
-	fmt.Fprintf(&g.code, "// %s prints the template %q.\nfunc %s(w *bytes.Buffer, dot %s) error {\n%sreturn nil\n}\n\n", fnName, name, fnName, g.typeName(dot), body)
+	fmt.Fprintf(&g.code, "// %s prints the template %q.\nfunc %s(%s) error {\n%sreturn nil\n}\n\n", fnName, name, fnName, params, body)
 	return fnName, nil
 }
 

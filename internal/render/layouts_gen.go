@@ -19,23 +19,23 @@ const compiledHash = "2943995bb8144d473a5b21d5413f793fa54595106b8bd2ef41ef227941
 
 // compiledKinds are each kind of page's templates, compiled.
 var compiledKinds = map[string]func(*bytes.Buffer, *Page) error{
-	"404":        lc4_base,
-	"compare":    lc6_base,
-	"council":    lc14_base,
-	"councils":   lc16_base,
-	"home":       lc23_base,
-	"joint":      lc25_base,
-	"law":        lc27_base,
-	"lawarea":    lc29_base,
-	"map":        lc32_base,
-	"offline":    lc34_base,
-	"page":       lc36_base,
-	"picker":     lc38_base,
-	"picture":    lc40_base,
-	"region":     lc42_base,
-	"search":     lc44_base,
-	"table":      lc47_base,
-	"your-offer": lc49_base,
+	"404":        func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc4_content) },
+	"compare":    func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc5_content) },
+	"council":    func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc12_content) },
+	"councils":   func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc13_content) },
+	"home":       func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc19_content) },
+	"joint":      func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc20_content) },
+	"law":        func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc21_content) },
+	"lawarea":    func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc22_content) },
+	"map":        func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc24_content) },
+	"offline":    func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc25_content) },
+	"page":       func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc26_content) },
+	"picker":     func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc27_content) },
+	"picture":    func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc28_content) },
+	"region":     func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc29_content) },
+	"search":     func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc30_content) },
+	"table":      func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc32_content) },
+	"your-offer": func(w *bytes.Buffer, p *Page) error { return lc3_base(w, p, lc33_content) },
 }
 
 // The helpers templates call (see funcs).
@@ -116,23 +116,8 @@ func lc1_header(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc2_content prints the template "content".
-func lc2_content(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<h1>")
-	lcwHTML(w, dot.Title)
-	w.WriteString("</h1><p>There is no page at this address. If you typed it, check it is right.</p><p>You can <a href=\"")
-	t1 := dot.Link("councils/")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t1)))
-	w.WriteString("\">find your council from A to Z</a> or go to <a href=\"")
-	t2 := dot.Link("")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t2)))
-	w.WriteString("\">the home page</a>.</p>")
-	return nil
-}
-
-// lc3_footer prints the template "footer.html".
-func lc3_footer(w *bytes.Buffer, dot *Page) error {
+// lc2_footer prints the template "footer.html".
+func lc2_footer(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<footer class=\"bottom\"><div class=\"wrap\"><p>This is an independent directory, not a government or council website. Every fact names the document it came from, and its date where the document gives one. Answers older than ")
 	t1 := lcf_staleMonths()
@@ -149,8 +134,8 @@ func lc3_footer(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc4_base prints the template "base.html".
-func lc4_base(w *bytes.Buffer, dot *Page) error {
+// lc3_base prints the template "base.html".
+func lc3_base(w *bytes.Buffer, dot *Page, content func(*bytes.Buffer, *Page) error) error {
 	_ = dot
 	w.WriteString("<!doctype html><html lang=\"")
 	lcwHTML(w, dot.Site.Config.Language)
@@ -317,14 +302,29 @@ func lc4_base(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc2_content(w, dot); err != nil {
+	if err := content(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
+	if err := lc2_footer(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("</body></html>")
+	return nil
+}
+
+// lc4_content prints the template "content".
+func lc4_content(w *bytes.Buffer, dot *Page) error {
+	_ = dot
+	w.WriteString("<h1>")
+	lcwHTML(w, dot.Title)
+	w.WriteString("</h1><p>There is no page at this address. If you typed it, check it is right.</p><p>You can <a href=\"")
+	t1 := dot.Link("councils/")
+	lcwHTML(w, lcURLNorm(lcURLFilter(t1)))
+	w.WriteString("\">find your council from A to Z</a> or go to <a href=\"")
+	t2 := dot.Link("")
+	lcwHTML(w, lcURLNorm(lcURLFilter(t2)))
+	w.WriteString("\">the home page</a>.</p>")
 	return nil
 }
 
@@ -375,187 +375,8 @@ func lc5_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc6_base prints the template "base.html".
-func lc6_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc5_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc7_ask prints the template "ask".
-func lc7_ask(w *bytes.Buffer, dot *Page) error {
+// lc6_ask prints the template "ask".
+func lc6_ask(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	{
 		if dot.Council != nil {
@@ -647,8 +468,8 @@ func lc7_ask(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc8_row prints the template "row".
-func lc8_row(w *bytes.Buffer, dot Answer) error {
+// lc7_row prints the template "row".
+func lc7_row(w *bytes.Buffer, dot Answer) error {
 	_ = dot
 	w.WriteString("<div")
 	{
@@ -815,8 +636,8 @@ func lc8_row(w *bytes.Buffer, dot Answer) error {
 	return nil
 }
 
-// lc9_sections prints the template "sections".
-func lc9_sections(w *bytes.Buffer, dot *Page) error {
+// lc8_sections prints the template "sections".
+func lc8_sections(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	{
 		t1 := dot.AnswerSections()
@@ -832,7 +653,7 @@ func lc9_sections(w *bytes.Buffer, dot *Page) error {
 			{
 				for t4, t5 := range t3.Rows {
 					_, _ = t4, t5
-					if err := lc8_row(w, t5); err != nil {
+					if err := lc7_row(w, t5); err != nil {
 						return err
 					}
 				}
@@ -862,8 +683,8 @@ func lc9_sections(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc10_checklist prints the template "checklist".
-func lc10_checklist(w *bytes.Buffer, dot *Page) error {
+// lc9_checklist prints the template "checklist".
+func lc9_checklist(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	{
 		t1 := dot.Checklist()
@@ -954,8 +775,8 @@ func lc10_checklist(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc11_source prints the template "source".
-func lc11_source(w *bytes.Buffer, dot PageSource) error {
+// lc10_source prints the template "source".
+func lc10_source(w *bytes.Buffer, dot PageSource) error {
 	_ = dot
 	w.WriteString("<li id=\"")
 	lcwHTML(w, dot.Anchor)
@@ -1088,8 +909,8 @@ func lc11_source(w *bytes.Buffer, dot PageSource) error {
 	return nil
 }
 
-// lc12_sources prints the template "sources".
-func lc12_sources(w *bytes.Buffer, dot *Page) error {
+// lc11_sources prints the template "sources".
+func lc11_sources(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	{
 		t1 := dot.SourceGroups()
@@ -1108,7 +929,7 @@ func lc12_sources(w *bytes.Buffer, dot *Page) error {
 			{
 				for t4, t5 := range t3.Items {
 					_, _ = t4, t5
-					if err := lc11_source(w, t5); err != nil {
+					if err := lc10_source(w, t5); err != nil {
 						return err
 					}
 				}
@@ -1119,8 +940,8 @@ func lc12_sources(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc13_content prints the template "content".
-func lc13_content(w *bytes.Buffer, dot *Page) error {
+// lc12_content prints the template "content".
+func lc12_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("\n")
 	{
@@ -1555,17 +1376,17 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 			{
 				t64 := t1.Unknown()
 				if t64 {
-					if err := lc7_ask(w, dot); err != nil {
+					if err := lc6_ask(w, dot); err != nil {
 						return err
 					}
 				}
 			}
 			w.WriteString("\n")
-			if err := lc9_sections(w, dot); err != nil {
+			if err := lc8_sections(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
-			if err := lc10_checklist(w, dot); err != nil {
+			if err := lc9_checklist(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
@@ -1617,7 +1438,7 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 						}
 					}
 					w.WriteString("\n")
-					if err := lc7_ask(w, dot); err != nil {
+					if err := lc6_ask(w, dot); err != nil {
 						return err
 					}
 					w.WriteString("\n")
@@ -1817,7 +1638,7 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("\">Follow changes to ")
 			lcwHTML(w, t1.ShortName)
 			w.WriteString("'s answers</a> (Atom feed).</p></section><section aria-labelledby=\"s-sources\"><h2 id=\"s-sources\">Where these facts come from</h2>")
-			if err := lc12_sources(w, dot); err != nil {
+			if err := lc11_sources(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
@@ -1866,187 +1687,8 @@ func lc13_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc14_base prints the template "base.html".
-func lc14_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc13_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc15_content prints the template "content".
-func lc15_content(w *bytes.Buffer, dot *Page) error {
+// lc13_content prints the template "content".
+func lc13_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -2109,187 +1751,8 @@ func lc15_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc16_base prints the template "base.html".
-func lc16_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc15_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc17_hexdefs prints the template "hexdefs".
-func lc17_hexdefs(w *bytes.Buffer, dot *Page) error {
+// lc14_hexdefs prints the template "hexdefs".
+func lc14_hexdefs(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<svg class=\"defs\" aria-hidden=\"true\" focusable=\"false\" width=\"0\" height=\"0\"><defs>\n<path id=\"hex\" d=\"")
 	t1 := lcf_hexOutline()
@@ -2298,8 +1761,8 @@ func lc17_hexdefs(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc18_hexmap prints the template "hexmap".
-func lc18_hexmap(w *bytes.Buffer, dot HexMap) error {
+// lc15_hexmap prints the template "hexmap".
+func lc15_hexmap(w *bytes.Buffer, dot HexMap) error {
 	_ = dot
 	w.WriteString("<figure class=\"map\" id=\"")
 	lcwHTML(w, dot.ID)
@@ -2374,8 +1837,8 @@ func lc18_hexmap(w *bytes.Buffer, dot HexMap) error {
 	return nil
 }
 
-// lc19_looked prints the template "looked".
-func lc19_looked(w *bytes.Buffer, dot site.Coverage) error {
+// lc16_looked prints the template "looked".
+func lc16_looked(w *bytes.Buffer, dot site.Coverage) error {
 	_ = dot
 	{
 		t1 := dot.Latest.IsZero()
@@ -2399,8 +1862,8 @@ func lc19_looked(w *bytes.Buffer, dot site.Coverage) error {
 	return nil
 }
 
-// lc20_coverage prints the template "coverage".
-func lc20_coverage(w *bytes.Buffer, dot coverageTable) error {
+// lc17_coverage prints the template "coverage".
+func lc17_coverage(w *bytes.Buffer, dot coverageTable) error {
 	_ = dot
 	w.WriteString("<div class=\"scroll\" role=\"region\" aria-labelledby=\"")
 	lcwHTML(w, dot.ID)
@@ -2429,7 +1892,7 @@ func lc20_coverage(w *bytes.Buffer, dot coverageTable) error {
 			t6 := lcf_number(t2.NotYet)
 			lcwHTML(w, t6)
 			w.WriteString("</td><td>")
-			if err := lc19_looked(w, t2); err != nil {
+			if err := lc16_looked(w, t2); err != nil {
 				return err
 			}
 			w.WriteString("</td></tr>")
@@ -2439,29 +1902,29 @@ func lc20_coverage(w *bytes.Buffer, dot coverageTable) error {
 	return nil
 }
 
-// lc21_englandcoverage prints the template "englandcoverage".
-func lc21_englandcoverage(w *bytes.Buffer, dot *Page) error {
+// lc18_englandcoverage prints the template "englandcoverage".
+func lc18_englandcoverage(w *bytes.Buffer, dot *Page) error {
 	_ = dot
-	if err := lc17_hexdefs(w, dot); err != nil {
+	if err := lc14_hexdefs(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("\n")
 	t1 := dot.CoverageMap()
-	if err := lc18_hexmap(w, t1); err != nil {
+	if err := lc15_hexmap(w, t1); err != nil {
 		return err
 	}
 	w.WriteString("\n")
 	t2 := dot.Site.ByRegion()
 	t3 := lcf_slice1(dot.Site.Coverage)
 	t4 := lcf_coverage("cov-regions", "What we know, by region", "Region", t2, t3)
-	if err := lc20_coverage(w, t4); err != nil {
+	if err := lc17_coverage(w, t4); err != nil {
 		return err
 	}
 	return nil
 }
 
-// lc22_content prints the template "content".
-func lc22_content(w *bytes.Buffer, dot *Page) error {
+// lc19_content prints the template "content".
+func lc19_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -2561,7 +2024,7 @@ func lc22_content(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("\n")
-	if err := lc21_englandcoverage(w, dot); err != nil {
+	if err := lc18_englandcoverage(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("<p>By kind of council, and charts of what councils say, are in <a href=\"")
@@ -2580,187 +2043,8 @@ func lc22_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc23_base prints the template "base.html".
-func lc23_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc22_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc24_content prints the template "content".
-func lc24_content(w *bytes.Buffer, dot *Page) error {
+// lc20_content prints the template "content".
+func lc20_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("\n")
 	{
@@ -2835,11 +2119,11 @@ func lc24_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("\n")
 			w.WriteString(string(dot.Body))
 			w.WriteString("\n")
-			if err := lc9_sections(w, dot); err != nil {
+			if err := lc8_sections(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("<section aria-labelledby=\"s-sources\"><h2 id=\"s-sources\">Where these facts come from</h2>")
-			if err := lc12_sources(w, dot); err != nil {
+			if err := lc11_sources(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("<p><a href=\"")
@@ -2852,187 +2136,8 @@ func lc24_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc25_base prints the template "base.html".
-func lc25_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc24_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc26_content prints the template "content".
-func lc26_content(w *bytes.Buffer, dot *Page) error {
+// lc21_content prints the template "content".
+func lc21_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -3105,187 +2210,8 @@ func lc26_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc27_base prints the template "base.html".
-func lc27_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc26_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc28_content prints the template "content".
-func lc28_content(w *bytes.Buffer, dot *Page) error {
+// lc22_content prints the template "content".
+func lc22_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("\n")
 	{
@@ -3307,12 +2233,12 @@ func lc28_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString(" (")
 			lcwHTML(w, t1.Law.Since)
 			w.WriteString("). This shows which councils' offers we have found it in. <strong>“Not found” means we have not read of it yet, not that a council does not provide it.</strong></p>")
-			if err := lc17_hexdefs(w, dot); err != nil {
+			if err := lc14_hexdefs(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
 			t2 := dot.LawMap(t1)
-			if err := lc18_hexmap(w, t2); err != nil {
+			if err := lc15_hexmap(w, t2); err != nil {
 				return err
 			}
 			w.WriteString("<div class=\"scroll\" role=\"region\" aria-labelledby=\"law-table-c\" tabindex=\"0\"><table id=\"law-table\"><caption id=\"law-table-c\">")
@@ -3389,187 +2315,8 @@ func lc28_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc29_base prints the template "base.html".
-func lc29_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc28_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc30_maplinks prints the template "maplinks".
-func lc30_maplinks(w *bytes.Buffer, dot *Page) error {
+// lc23_maplinks prints the template "maplinks".
+func lc23_maplinks(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<nav aria-labelledby=\"maps-h\"><h2 id=\"maps-h\" class=\"h3\">Maps of other questions</h2><ul class=\"maplinks\">")
 	{
@@ -3597,8 +2344,8 @@ func lc30_maplinks(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc31_content prints the template "content".
-func lc31_content(w *bytes.Buffer, dot *Page) error {
+// lc24_content prints the template "content".
+func lc24_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -3610,12 +2357,12 @@ func lc31_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("<p class=\"lead\">What someone living in each council area gets: ")
 			lcwHTML(w, t1.Label)
 			w.WriteString(". Each hexagon is one council area; in a county with district councils, a district's hexagon shows the county's answer for leaving-care support. Choose a hexagon to see that council's page.</p>")
-			if err := lc17_hexdefs(w, dot); err != nil {
+			if err := lc14_hexdefs(w, dot); err != nil {
 				return err
 			}
 			w.WriteString("\n")
 			t2 := dot.QuestionMap(t1.Key)
-			if err := lc18_hexmap(w, t2); err != nil {
+			if err := lc15_hexmap(w, t2); err != nil {
 				return err
 			}
 			w.WriteString("<p>The same answers as a table: <a href=\"")
@@ -3629,194 +2376,15 @@ func lc31_content(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("\n")
-	if err := lc30_maplinks(w, dot); err != nil {
+	if err := lc23_maplinks(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("\n")
 	return nil
 }
 
-// lc32_base prints the template "base.html".
-func lc32_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc31_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc33_content prints the template "content".
-func lc33_content(w *bytes.Buffer, dot *Page) error {
+// lc25_content prints the template "content".
+func lc25_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -3830,187 +2398,8 @@ func lc33_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc34_base prints the template "base.html".
-func lc34_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc33_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc35_content prints the template "content".
-func lc35_content(w *bytes.Buffer, dot *Page) error {
+// lc26_content prints the template "content".
+func lc26_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -4030,187 +2419,8 @@ func lc35_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc36_base prints the template "base.html".
-func lc36_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc35_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc37_content prints the template "content".
-func lc37_content(w *bytes.Buffer, dot *Page) error {
+// lc27_content prints the template "content".
+func lc27_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -4252,187 +2462,8 @@ func lc37_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc38_base prints the template "base.html".
-func lc38_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc37_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc39_content prints the template "content".
-func lc39_content(w *bytes.Buffer, dot *Page) error {
+// lc28_content prints the template "content".
+func lc28_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -4454,13 +2485,13 @@ func lc39_content(w *bytes.Buffer, dot *Page) error {
 		}
 	}
 	w.WriteString("<section aria-labelledby=\"coverage-h\"><h2 id=\"coverage-h\">How much we know</h2><p>A council has answers of its own when its own file, or a joint offer it belongs to, records at least one fact with its source. On the map, an area has something known for residents when its council, its county or a joint offer has an answer. The other councils have been looked for in public sources and nothing found yet, or not looked for yet.</p>")
-	if err := lc21_englandcoverage(w, dot); err != nil {
+	if err := lc18_englandcoverage(w, dot); err != nil {
 		return err
 	}
 	w.WriteString("\n")
 	t5 := lcf_slice1(dot.Site.Coverage)
 	t6 := lcf_coverage("cov-tiers", "What we know, by kind of council", "Kind of council", dot.Site.ByTier, t5)
-	if err := lc20_coverage(w, t6); err != nil {
+	if err := lc17_coverage(w, t6); err != nil {
 		return err
 	}
 	w.WriteString("</section><section aria-labelledby=\"law-h\"><h2 id=\"law-h\">What offers cover under the law</h2><p>The law lists the areas a council's local offer for care leavers must cover, and the 2026 Act added more: financial literacy, financial support and help to prevent homelessness among them. <a href=\"")
@@ -4487,7 +2518,7 @@ func lc39_content(w *bytes.Buffer, dot *Page) error {
 			t14 := t13
 			_ = t14
 			t15 := dot.QuestionMap(t14.Key)
-			if err := lc18_hexmap(w, t15); err != nil {
+			if err := lc15_hexmap(w, t15); err != nil {
 				return err
 			}
 		}
@@ -4616,187 +2647,8 @@ func lc39_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc40_base prints the template "base.html".
-func lc40_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc39_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc41_content prints the template "content".
-func lc41_content(w *bytes.Buffer, dot *Page) error {
+// lc29_content prints the template "content".
+func lc29_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -4843,7 +2695,7 @@ func lc41_content(w *bytes.Buffer, dot *Page) error {
 			w.WriteString("</p>")
 			t8 := lcf_slice1(t1.Coverage)
 			t9 := lcf_coverage("cov-tiers", ("What we know in " + t1.Name + ", by kind of council"), "Kind of council", t1.ByTier, t8)
-			if err := lc20_coverage(w, t9); err != nil {
+			if err := lc17_coverage(w, t9); err != nil {
 				return err
 			}
 			w.WriteString("<div class=\"scroll\" role=\"region\" aria-labelledby=\"cap\" tabindex=\"0\"><table><caption id=\"cap\">Councils in ")
@@ -4898,187 +2750,8 @@ func lc41_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc42_base prints the template "base.html".
-func lc42_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc41_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc43_content prints the template "content".
-func lc43_content(w *bytes.Buffer, dot *Page) error {
+// lc30_content prints the template "content".
+func lc30_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -5169,187 +2842,8 @@ func lc43_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc44_base prints the template "base.html".
-func lc44_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc43_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc45_cell prints the template "cell".
-func lc45_cell(w *bytes.Buffer, dot TableCell) error {
+// lc31_cell prints the template "cell".
+func lc31_cell(w *bytes.Buffer, dot TableCell) error {
 	_ = dot
 	{
 		t1 := dot.Blank()
@@ -5415,8 +2909,8 @@ func lc45_cell(w *bytes.Buffer, dot TableCell) error {
 	return nil
 }
 
-// lc46_content prints the template "content".
-func lc46_content(w *bytes.Buffer, dot *Page) error {
+// lc32_content prints the template "content".
+func lc32_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -5481,7 +2975,7 @@ func lc46_content(w *bytes.Buffer, dot *Page) error {
 				if len(t9) > 0 {
 					t10 := t9
 					_ = t10
-					if err := lc17_hexdefs(w, dot); err != nil {
+					if err := lc14_hexdefs(w, dot); err != nil {
 						return err
 					}
 					w.WriteString("<section aria-labelledby=\"topic-maps-h\"><h2 id=\"topic-maps-h\">On the map</h2>")
@@ -5489,7 +2983,7 @@ func lc46_content(w *bytes.Buffer, dot *Page) error {
 						for t11, t12 := range t10 {
 							_, _ = t11, t12
 							t13 := dot.QuestionMap(t12.Key)
-							if err := lc18_hexmap(w, t13); err != nil {
+							if err := lc15_hexmap(w, t13); err != nil {
 								return err
 							}
 						}
@@ -5659,7 +3153,7 @@ func lc46_content(w *bytes.Buffer, dot *Page) error {
 							{
 								for t39, t40 := range t36.Cells {
 									_, _ = t39, t40
-									if err := lc45_cell(w, t40); err != nil {
+									if err := lc31_cell(w, t40); err != nil {
 										return err
 									}
 								}
@@ -5676,187 +3170,8 @@ func lc46_content(w *bytes.Buffer, dot *Page) error {
 	return nil
 }
 
-// lc47_base prints the template "base.html".
-func lc47_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc46_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
-	return nil
-}
-
-// lc48_content prints the template "content".
-func lc48_content(w *bytes.Buffer, dot *Page) error {
+// lc33_content prints the template "content".
+func lc33_content(w *bytes.Buffer, dot *Page) error {
 	_ = dot
 	w.WriteString("<h1>")
 	lcwHTML(w, dot.Title)
@@ -5928,184 +3243,5 @@ func lc48_content(w *bytes.Buffer, dot *Page) error {
 	t15 := lcf_yourOfferData(dot)
 	w.WriteString(string(t15))
 	w.WriteString("</script>\n")
-	return nil
-}
-
-// lc49_base prints the template "base.html".
-func lc49_base(w *bytes.Buffer, dot *Page) error {
-	_ = dot
-	w.WriteString("<!doctype html><html lang=\"")
-	lcwHTML(w, dot.Site.Config.Language)
-	w.WriteString("\" data-root=\"")
-	t1 := dot.Root()
-	lcwHTML(w, t1)
-	w.WriteString("\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"")
-	t2 := lcf_metaPolicy(dot.Site.Config.PostcodeAPI)
-	lcwHTML(w, t2)
-	w.WriteString("\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-	t3 := dot.HeadTitle()
-	lcwHTML(w, t3)
-	w.WriteString("</title>")
-	{
-		if len(dot.Description) > 0 {
-			t4 := dot.Description
-			_ = t4
-			w.WriteString("<meta name=\"description\" content=\"")
-			lcwHTML(w, t4)
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<link rel=\"stylesheet\" href=\"")
-	t5, err := dot.Asset("style.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:31: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t5)))
-	w.WriteString("\"><link rel=\"stylesheet\" href=\"")
-	t6, err := dot.Asset("print.css")
-	if err != nil {
-		return fmt.Errorf("template: base.html:2:84: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t6)))
-	w.WriteString("\" media=\"print\">")
-	{
-		t7 := dot.HasMaps()
-		if t7 {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t8, err := dot.Asset("maps.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:2:166: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t8)))
-			w.WriteString("\">\n<script defer src=\"")
-			t9, err := dot.Asset("maps.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:3:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t9)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n<link rel=\"icon\" href=\"")
-	t10 := dot.Link("favicon.ico")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t10)))
-	w.WriteString("\" sizes=\"32x32\"><link rel=\"icon\" href=\"")
-	t11 := dot.Link("icon.svg")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t11)))
-	w.WriteString("\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"")
-	t12 := dot.Link("manifest.webmanifest")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t12)))
-	w.WriteString("\"><meta name=\"theme-color\" content=\"")
-	t13 := lcf_themeColour()
-	lcwHTML(w, t13)
-	w.WriteString("\"><link rel=\"alternate\" type=\"application/atom+xml\" title=\"Councils whose offers changed\" href=\"")
-	t14 := dot.Link("feed.xml")
-	lcwHTML(w, lcURLNorm(lcURLFilter(t14)))
-	w.WriteString("\">")
-	{
-		if dot.Council != nil {
-			t15 := dot.Council
-			_ = t15
-			w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes to ")
-			lcwHTML(w, t15.ShortName)
-			w.WriteString("'s answers\" href=\"")
-			t16 := t15.Path()
-			t17 := dot.Link((t16 + "feed.xml"))
-			lcwHTML(w, lcURLNorm(lcURLFilter(t17)))
-			w.WriteString("\">")
-		}
-	}
-	w.WriteString("\n<script defer src=\"")
-	t18, err := dot.Asset("site.js")
-	if err != nil {
-		return fmt.Errorf("template: base.html:5:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-	}
-	lcwHTML(w, lcURLNorm(lcURLFilter(t18)))
-	w.WriteString("\"></script>")
-	{
-		t19 := (string(dot.Kind) == "search")
-		if !(t19) {
-			t19 = (string(dot.Kind) == "councils")
-			if !(t19) {
-				t19 = (string(dot.Kind) == "your-offer")
-			}
-		}
-		if t19 {
-			w.WriteString("<script defer src=\"")
-			t20, err := dot.Asset("search.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:5:146: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t20)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		t21 := (string(dot.Kind) == "table")
-		if !(t21) {
-			t21 = (string(dot.Kind) == "picker")
-		}
-		if t21 {
-			w.WriteString("<script defer src=\"")
-			t22, err := dot.Asset("compare.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:6:69: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t22)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("\n")
-	{
-		if string(dot.Kind) == "your-offer" {
-			w.WriteString("<link rel=\"stylesheet\" href=\"")
-			t23, err := dot.Asset("your-offer.css")
-			if err != nil {
-				return fmt.Errorf("template: base.html:7:59: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t23)))
-			w.WriteString("\">\n<script defer src=\"")
-			t24, err := dot.Asset("your-offer.js")
-			if err != nil {
-				return fmt.Errorf("template: base.html:8:21: executing \"base.html\" at <.Asset>: error calling Asset: %w", err)
-			}
-			lcwHTML(w, lcURLNorm(lcURLFilter(t24)))
-			w.WriteString("\"></script>")
-		}
-	}
-	w.WriteString("</head><body><a class=\"skip\" href=\"#main\">Skip to main content</a>\n")
-	if err := lc1_header(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("<div class=\"wrap\">")
-	{
-		if len(dot.Crumbs) > 0 {
-			t25 := dot.Crumbs
-			_ = t25
-			w.WriteString("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>")
-			{
-				for t26, t27 := range t25 {
-					_, _ = t26, t27
-					w.WriteString("<li><a href=\"")
-					t28 := dot.Link(t27.Path)
-					lcwHTML(w, lcURLNorm(lcURLFilter(t28)))
-					w.WriteString("\">")
-					lcwHTML(w, t27.Name)
-					w.WriteString("</a></li>")
-				}
-			}
-			w.WriteString("</ol></nav>")
-		}
-	}
-	w.WriteString("<main id=\"main\" tabindex=\"-1\">")
-	if err := lc48_content(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</main></div>")
-	if err := lc3_footer(w, dot); err != nil {
-		return err
-	}
-	w.WriteString("</body></html>")
 	return nil
 }
