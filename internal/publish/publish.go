@@ -254,14 +254,26 @@ type Folder struct {
 	made     sync.Map // folders inside tmp that exist
 }
 
-// NewFolder starts writing a site that will replace the folder dir.
+// NewFolder starts writing a site that will replace the folder dir. It
+// first removes what a build that was stopped part way (by Ctrl-C, or the
+// machine) left beside dir: its unfinished new folder, which may be as
+// large as the site. So two builds into one folder must not run at once.
 func NewFolder(dir string) (*Folder, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	prefix := "." + filepath.Base(dir) + ".new-"
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) {
+			if err := os.RemoveAll(filepath.Join(parent, e.Name())); err != nil {
+				return nil, fmt.Errorf("publish: removing what an earlier build left: %w", err)
+			}
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, prefix)
 	if err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}

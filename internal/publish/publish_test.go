@@ -3,6 +3,7 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,6 +35,30 @@ func TestWriteReplacesTheFolder(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Errorf("the parent folder holds %d entries, want only public/", len(entries))
+	}
+}
+
+// TestWriteRemovesWhatAStoppedBuildLeft: a build stopped part way leaves
+// its unfinished folder beside the site; the next build removes it, and
+// nothing else.
+func TestWriteRemovesWhatAStoppedBuildLeft(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	for _, name := range []string{".public.new-123/councils/a", ".public.new-456.old/b", ".other.new-1", "keep"} {
+		if err := os.MkdirAll(filepath.Join(parent, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Write(out, []File{{"index.html", []byte("one")}}); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".other.new-1", "keep", "public"}; !slices.Equal(names, want) {
+		t.Errorf("beside the site: %v, want %v", names, want)
 	}
 }
 
