@@ -48,7 +48,16 @@ var (
 // each answer in confirm: recorded answers that a national change may have
 // overtaken.
 func BodyAbout(qs []*offer.Question, areas []*offer.Area, confirm []string) string {
-	return write(qs, areas, confirm)
+	var b strings.Builder
+	WriteBodyAbout(&b, qs, areas, confirm)
+	return b.String()
+}
+
+// Writer is where WriteBodyAbout writes: a strings.Builder, or one that
+// escapes what it is given on the way.
+type Writer interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
 }
 
 // Confirm asks a council to confirm a recorded answer that a national change
@@ -73,11 +82,12 @@ func body(tier string) string {
 			areas = append(areas, &offer.Areas[i])
 		}
 	}
-	return write(qs, areas, nil)
+	return BodyAbout(qs, areas, nil)
 }
 
-func write(qs []*offer.Question, areas []*offer.Area, confirm []string) string {
-	var b strings.Builder
+// WriteBodyAbout writes BodyAbout's request to b, so a page can escape it
+// as it is written rather than copy it again.
+func WriteBodyAbout(b Writer, qs []*offer.Question, areas []*offer.Area, confirm []string) {
 	b.WriteString("Under the Freedom of Information Act 2000, please tell me about your local offer for care leavers " +
 		"(section 2 of the Children and Social Work Act 2017). For each question, please answer yes, no or " +
 		"that you are considering it, and give any age limit (the birthday it ends on), amount or number, whether it is only for care " +
@@ -90,28 +100,27 @@ func write(qs []*offer.Question, areas []*offer.Area, confirm []string) string {
 			b.WriteString("\n" + offer.SectionByKey(section).Title + "\n")
 		}
 		n++
-		item(&b, n, q.Ask)
+		item(b, n, q.Ask)
 	}
 	if len(areas) > 0 {
 		b.WriteString("\nWhat your published offer covers, as section 2 of the Children and Social Work Act 2017 sets out (as amended by section 8 of the Children's Wellbeing and Schools Act 2026)\n")
 		for _, a := range areas {
 			n++
-			item(&b, n, a.Ask())
+			item(b, n, a.Ask())
 		}
 	}
 	if len(confirm) > 0 {
 		b.WriteString("\nPlease also confirm these answers, which may have changed\n")
 		for _, c := range confirm {
 			n++
-			item(&b, n, c)
+			item(b, n, c)
 		}
 	}
 	b.WriteString("\nIf you do not hold some of this information, please answer the other questions.\n\nYours faithfully,\n")
-	return b.String()
 }
 
 // item writes the request's nth question.
-func item(b *strings.Builder, n int, ask string) {
+func item(b Writer, n int, ask string) {
 	b.WriteString(strconv.Itoa(n))
 	b.WriteString(". ")
 	b.WriteString(ask)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html"
 	"strings"
 	"testing"
 
@@ -106,5 +107,21 @@ func TestNumbers(t *testing.T) {
 	}
 	if got := Money(2000); got != "£2,000" {
 		t.Errorf("Money(2000) = %q", got)
+	}
+}
+
+// TestEscaperEscapesAsHTMLEscapeString: a page's request is escaped as it
+// is written, exactly as html.EscapeString escapes it.
+func TestEscaperEscapesAsHTMLEscapeString(t *testing.T) {
+	for _, s := range []string{"", "plain", `Tom & Jerry's <b>"bold"</b>`, "£3,000 – é & ü\n", "&&&", "<"} {
+		var b strings.Builder
+		e := escaper{&b}
+		e.WriteString(s[:len(s)/2])
+		for i := len(s) / 2; i < len(s); i++ {
+			e.WriteByte(s[i])
+		}
+		if got, want := b.String(), html.EscapeString(s); got != want {
+			t.Errorf("%q: escaper gives %q, html.EscapeString %q", s, got, want)
+		}
 	}
 }
