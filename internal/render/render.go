@@ -234,6 +234,8 @@ type Page struct {
 	assets      map[string]string
 	sections    []site.Section     // worked out on first use
 	frags       *Fragments         // where fragments go when they are kept apart
+	scratch     *[]Answer          // room for the answer rows, reused page after page, or nil
+	views       []SectionView      // the page's AnswerSections, once worked out
 	pageSources []PageSource       // the page's numbered sources, worked out on first use
 	tmpl        *template.Template // the page's templates, while it is made
 	sourceNums  map[*offer.Source]int
@@ -311,13 +313,14 @@ func (r *Renderer) Site(s *site.Site, assets map[string]string, emit func(path s
 		wg.Go(func() {
 			var b bytes.Buffer
 			frags := &Fragments{nonce: r.nonce}
+			var rows []Answer
 			for i := range next {
 				clear(frags.Parts) // let the last page's parts go
 				frags.Parts = frags.Parts[:0]
 				if b.Cap() > bigPage {
 					b = bytes.Buffer{} // nor keep the room a very large page took
 				}
-				pages[i].frags = frags
+				pages[i].frags, pages[i].scratch = frags, &rows
 				if err := r.Page(&b, pages[i]); err != nil {
 					errs[i] = err
 					continue

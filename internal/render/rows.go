@@ -52,20 +52,41 @@ type GapView struct {
 
 // AnswerSections are the page's sections that have answers, worked out in
 // Go once so the template only prints them.
+//
+// The rows go in the page's scratch list when it has one (pages made by
+// Site, one after another on each processor), since they are only read
+// while the page is printed; they are worked out once for the page.
 func (p *Page) AnswerSections() []SectionView {
+	if p.views != nil {
+		return p.views
+	}
 	sections := p.KnownSections()
 	out := make([]SectionView, 0, len(sections))
 	seen := map[string]bool{}
+	total := 0
 	for _, sec := range sections {
-		v := SectionView{Key: sec.Key, Title: sec.Title, Rows: make([]Answer, 0, len(sec.Rows))}
+		total += len(sec.Rows)
+	}
+	var rows []Answer
+	if p.scratch != nil && cap(*p.scratch) >= total {
+		rows = (*p.scratch)[:0]
+	} else {
+		rows = make([]Answer, 0, total)
+		if p.scratch != nil {
+			*p.scratch = rows
+		}
+	}
+	for _, sec := range sections {
+		start := len(rows)
 		for _, r := range sec.Rows {
 			a := p.answer(r)
 			if !seen[r.Question.Key] {
 				seen[r.Question.Key] = true
 				a.ID = rowID(r.Question.Key)
 			}
-			v.Rows = append(v.Rows, a)
+			rows = append(rows, a)
 		}
+		v := SectionView{Key: sec.Key, Title: sec.Title, Rows: rows[start:len(rows):len(rows)]}
 		uniqueLabels(v.Rows, sec.Rows)
 		for _, g := range sec.Gaps {
 			gv := GapView{Labels: sectionLabels(g.Questions)}
@@ -76,6 +97,7 @@ func (p *Page) AnswerSections() []SectionView {
 		}
 		out = append(out, v)
 	}
+	p.views = out
 	return out
 }
 
