@@ -48,7 +48,8 @@ func frontmatterOf(src []byte) []byte {
 	if !ok {
 		return nil
 	}
-	return frontmatterText(src, open)
+	start, end, _ := frontmatterSpan(src, open)
+	return src[start:end]
 }
 
 // TestFastYAMLReadsAsYAMLv3: every content file of the directory, of

@@ -2,14 +2,12 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/adrg/frontmatter"
 	"github.com/localoffer/localoffer/internal/diag"
 	"gopkg.in/yaml.v3"
 )
@@ -20,11 +18,6 @@ const maxFileSize = 16 << 20
 
 var bom = []byte("\ufeff")
 
-// yamlFormat decodes frontmatter between --- lines into a yaml.v3 node, so
-// every value keeps its line and column and yes/no stay words.
-var yamlFormat = frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
-	return decodeYAML(data, v.(*yaml.Node))
-})
 
 // split separates a file into its frontmatter, as a YAML mapping node, and
 // its Markdown body. It returns the number of lines before the frontmatter's
@@ -50,19 +43,20 @@ func split(file string, src []byte) (root *yaml.Node, body []byte, lineOff int, 
 	if !ok {
 		return fail(1, 1, "no frontmatter: want the file to start with a line of three dashes (---)")
 	}
-	fm := frontmatterText(src, open)
+	start, end, next := frontmatterSpan(src, open)
+	fm := src[start:end]
 	if line, col, msg := badChar(fm); msg != "" {
 		return fail(open+line, col, msg)
 	}
-	var node yaml.Node
-	body, err := frontmatter.MustParse(bytes.NewReader(src), &node, yamlFormat)
-	switch {
-	case errors.Is(err, frontmatter.ErrNotFound):
+	if next == 0 {
 		return fail(open, 1, "frontmatter is never closed: want a line of three dashes (---) after it")
-	case err != nil:
+	}
+	var node yaml.Node
+	if err := decodeYAML(fm, &node); err != nil {
 		line, col, msg := yamlError(err, fm)
 		return fail(open+line, col, msg)
 	}
+	body = src[next:]
 	if node.Kind == 0 { // empty frontmatter
 		node = yaml.Node{Kind: yaml.DocumentNode, Line: 1, Column: 1, Content: []*yaml.Node{{Kind: yaml.MappingNode, Line: 1, Column: 1}}}
 	}
@@ -70,14 +64,14 @@ func split(file string, src []byte) (root *yaml.Node, body []byte, lineOff int, 
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, 0, &diag.Diagnostic{File: file, Line: open + root.Line, Col: root.Column, Msg: "frontmatter: want key: value pairs, got " + describe(root)}
 	}
-	// The body is in the parser's buffer, which is twice its size: a caller
-	// that keeps it copies it.
+	// The body is part of the file's bytes: a caller that keeps it copies
+	// it.
 	return root, body, open, nil
 }
 
-// openingLine finds the frontmatter's opening --- line as the frontmatter
-// package does (blank lines before it are skipped) and returns its 1-based
-// line number.
+// openingLine finds the frontmatter's opening --- line (blank lines before
+// it are skipped; spaces around the dashes do not count) and returns its
+// 1-based line number.
 func openingLine(src []byte) (int, bool) {
 	line := 0
 	for len(src) > 0 {
@@ -96,13 +90,6 @@ func openingLine(src []byte) (int, bool) {
 		return line, string(text) == "---"
 	}
 	return 0, false
-}
-
-// frontmatterText returns the lines after the opening line, up to the
-// closing line or the end of the file, as the frontmatter package finds them.
-func frontmatterText(src []byte, open int) []byte {
-	start, end, _ := frontmatterSpan(src, open)
-	return src[start:end]
 }
 
 // frontmatterSpan finds the frontmatter after the opening line (the open'th):
