@@ -18,7 +18,6 @@ const maxFileSize = 16 << 20
 
 var bom = []byte("\ufeff")
 
-
 // split separates a file into its frontmatter, as a YAML mapping node, and
 // its Markdown body. It returns the number of lines before the frontmatter's
 // first line, which turns YAML positions into file positions. On failure it
