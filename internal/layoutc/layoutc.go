@@ -88,8 +88,19 @@ func Generate(fsys fs.FS) ([]byte, error) {
 			paths = append(paths, p)
 		}
 	}
-	sort.Strings(paths)
-	for _, p := range paths {
+	// The standard library's packages first, then the module's, as
+	// goimports groups them.
+	sort.Slice(paths, func(i, j int) bool {
+		si, sj := !strings.Contains(paths[i], "."), !strings.Contains(paths[j], ".")
+		if si != sj {
+			return si
+		}
+		return paths[i] < paths[j]
+	})
+	for i, p := range paths {
+		if i > 0 && strings.Contains(p, ".") && !strings.Contains(paths[i-1], ".") {
+			out.WriteString("\n")
+		}
 		fmt.Fprintf(&out, "%q\n", p)
 	}
 	out.WriteString(")\n\n")

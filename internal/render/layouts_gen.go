@@ -7,11 +7,12 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"github.com/localoffer/localoffer/internal/offer"
-	"github.com/localoffer/localoffer/internal/site"
 	"html/template"
 	"strconv"
 	"time"
+
+	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/site"
 )
 
 // compiledHash identifies the layouts these functions were compiled from.
