@@ -105,7 +105,7 @@ func (r *fy) skip() {
 
 // node reads the block node starting at the current line.
 func (r *fy) node(indent int) (*yaml.Node, bool) {
-	if t := r.lines[r.i].content(); t == "-" || strings.HasPrefix(t, "- ") {
+	if isItem(r.lines[r.i].content()) {
 		return r.sequence(indent)
 	}
 	return r.mapping(indent)
@@ -124,6 +124,20 @@ func keyLen(s string) int {
 	}
 	return k
 }
+
+// keyOf is how long the key a line's text s starts with is, where s is
+// a key, a colon and a space or the end of the line; 0 where it is not.
+func keyOf(s string) int {
+	k := keyLen(s)
+	if k == 0 || k > maxKey || k >= len(s) || s[k] != ':' || k+1 < len(s) && s[k+1] != ' ' {
+		return 0
+	}
+	return k
+}
+
+// isItem reports whether a line's text s is a list item: a dash, alone or
+// before a space.
+func isItem(s string) bool { return s == "-" || strings.HasPrefix(s, "- ") }
 
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
@@ -145,9 +159,9 @@ func (r *fy) mapping(indent int) (*yaml.Node, bool) {
 		}
 		c := l.content()
 		at := l.indent()
-		k := keyLen(c)
-		if k == 0 || k > maxKey || k >= len(c) || c[k] != ':' || k+1 < len(c) && c[k+1] != ' ' {
-			if c == "-" || strings.HasPrefix(c, "- ") {
+		k := keyOf(c)
+		if k == 0 {
+			if isItem(c) {
 				break // a list at the mapping's indent ends it: the parent's
 			}
 			return nil, false
@@ -164,7 +178,7 @@ func (r *fy) mapping(indent int) (*yaml.Node, bool) {
 		var v *yaml.Node
 		var ok bool
 		if rest == "" || rest[0] == '#' {
-			v, ok = r.emptyValue(l, indent, l.col(at+k+1)-1)
+			v, ok = r.emptyValue(l, indent, l.col(at+k+1))
 		} else {
 			v, ok = r.value(l, rest, vat, indent)
 		}
@@ -180,22 +194,23 @@ func (r *fy) mapping(indent int) (*yaml.Node, bool) {
 }
 
 // emptyValue reads what follows a key with nothing after its colon: a
-// block on the lines below, or nothing.
-func (r *fy) emptyValue(l fyLine, indent, colon int) (*yaml.Node, bool) {
+// block on the lines below, or nothing, which yaml.v3 places at column,
+// just after the colon.
+func (r *fy) emptyValue(l fyLine, indent, column int) (*yaml.Node, bool) {
 	r.i++
 	r.skip()
 	if r.i < len(r.lines) {
 		next := r.lines[r.i]
 		c := next.content()
-		isItem := c == "-" || strings.HasPrefix(c, "- ")
-		if next.indent() > indent || next.indent() == indent && isItem {
-			if !isItem && !strings.Contains(c, ":") {
+		item := isItem(c)
+		if next.indent() > indent || next.indent() == indent && item {
+			if !item && !strings.Contains(c, ":") {
 				return nil, false // a value on the next line
 			}
 			return r.node(next.indent())
 		}
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: l.num, Column: colon + 1}, true
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: l.num, Column: column}, true
 }
 
 // value reads a value written after a key or a list item's dash, at byte
@@ -455,11 +470,10 @@ func (r *fy) sequence(indent int) (*yaml.Node, bool) {
 		for len(item) > 0 && item[0] == ' ' {
 			item, iat = item[1:], iat+1
 		}
-		if item == "" || item[0] == '-' && (len(item) == 1 || item[1] == ' ') {
+		if item == "" || isItem(item) {
 			return nil, false
 		}
-		k := keyLen(item)
-		if k > 0 && k <= maxKey && k < len(item) && item[k] == ':' && (k+1 == len(item) || item[k+1] == ' ') {
+		if keyOf(item) > 0 {
 			// A mapping that starts on the dash's line, indented to where
 			// its first key is.
 			r.lines[r.i].off = iat
