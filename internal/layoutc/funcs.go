@@ -141,30 +141,27 @@ func comparable(v value) string {
 // andOr compiles and and or, which stop at the first argument that
 // decides them and give that argument.
 func (f *fn) andOr(n *parse.IdentifierNode, args []parse.Node, final *value) (value, error) {
-	nodes := args
-	var first value
-	var err error
-	if len(nodes) == 0 {
+	if len(args) == 0 {
 		return value{}, f.errorf(n, "%s needs arguments", n.Ident)
 	}
-	if first, err = f.arg(nodes[0]); err != nil {
+	first, err := f.arg(args[0])
+	if err != nil {
 		return value{}, err
 	}
-	t := f.tmp()
 	if first.konst {
 		return value{}, f.errorf(n, "layoutc cannot compile a constant as %s's first argument", n.Ident)
 	}
+	t := f.tmp()
 	f.line("%s := %s", t, first.code)
 	res := value{code: t, typ: first.typ}
-	rest := nodes[1:]
-	closes := 0
-	for i, a := range rest {
-		cond := truth(res)
-		if n.Ident == "or" {
-			cond = "!(" + cond + ")"
-		}
-		f.line("if %s {", cond)
-		closes++
+	// goOn is when the next argument is looked at: while the value so far
+	// is true for and, while it is false for or.
+	goOn := truth(res)
+	if n.Ident == "or" {
+		goOn = "!(" + goOn + ")"
+	}
+	for _, a := range args[1:] {
+		f.line("if %s {", goOn)
 		v, err := f.arg(a)
 		if err != nil {
 			return value{}, err
@@ -173,19 +170,14 @@ func (f *fn) andOr(n *parse.IdentifierNode, args []parse.Node, final *value) (va
 			return value{}, f.errorf(a, "layoutc needs %s's arguments of one type: %s and %s", n.Ident, res.typ, v.typ)
 		}
 		f.line("%s = %s", t, v.code)
-		_ = i
 	}
 	if final != nil {
 		if final.typ != res.typ {
 			return value{}, f.errorf(n, "layoutc needs %s's arguments of one type", n.Ident)
 		}
-		cond := truth(res)
-		if n.Ident == "or" {
-			cond = "!(" + cond + ")"
-		}
-		f.line("if %s {\n%s = %s\n}", cond, t, final.code)
+		f.line("if %s {\n%s = %s\n}", goOn, t, final.code)
 	}
-	for range closes {
+	for range args[1:] {
 		f.line("}")
 	}
 	return res, nil
@@ -295,10 +287,10 @@ func (f *fn) output(n *parse.ActionNode) error {
 // fmt.Sprint.
 func (f *fn) stringify(v value, n parse.Node) (string, error) {
 	t := v.typ
-	if hasString(t) {
-		if _, ok := t.MethodByName("String"); ok {
-			return v.code + ".String()", nil
-		}
+	if _, ok := t.MethodByName("String"); ok {
+		return v.code + ".String()", nil
+	}
+	if _, ok := t.MethodByName("Error"); ok {
 		return "", f.errorf(n, "layoutc cannot print an error")
 	}
 	switch t.Kind() {
