@@ -38,18 +38,19 @@ var htmlReplacements = [...]string{
 	'>':  "&gt;",
 }
 
-// lcwHTML writes s escaped for HTML text or a quoted attribute. Every byte
-// replaced is ASCII, so bytes can be read one at a time.
-func lcwHTML(w *bytes.Buffer, s string) {
+// lcwHTML writes s escaped for HTML text or a quoted attribute.
+func lcwHTML(w *bytes.Buffer, s string) { replace(w, s, htmlReplacements[:]) }
+
+// replace writes s with each byte that has a replacement in table
+// replaced. Every byte replaced is ASCII, so bytes can be read one at a
+// time.
+func replace[W interface{ WriteString(string) (int, error) }](w W, s string, table []string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if int(c) < len(htmlReplacements) {
-			if r := htmlReplacements[c]; r != "" {
-				w.WriteString(s[written:i])
-				w.WriteString(r)
-				written = i + 1
-			}
+		if c := s[i]; int(c) < len(table) && table[c] != "" {
+			w.WriteString(s[written:i])
+			w.WriteString(table[c])
+			written = i + 1
 		}
 	}
 	w.WriteString(s[written:])

@@ -207,35 +207,17 @@ func (p *Page) FOIRequest() template.HTML {
 // written: a request runs to several thousand characters on each page.
 type escaper struct{ b *strings.Builder }
 
+// escapes are html.EscapeString's replacements.
+var escapes = [...]string{'&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;", '"': "&#34;"}
+
 func (e escaper) WriteString(s string) (int, error) {
-	written := 0
-	for i := 0; i < len(s); i++ {
-		var r string
-		switch s[i] {
-		case '&':
-			r = "&amp;"
-		case '\'':
-			r = "&#39;"
-		case '<':
-			r = "&lt;"
-		case '>':
-			r = "&gt;"
-		case '"':
-			r = "&#34;"
-		default:
-			continue
-		}
-		e.b.WriteString(s[written:i])
-		e.b.WriteString(r)
-		written = i + 1
-	}
-	e.b.WriteString(s[written:])
+	replace(e.b, s, escapes[:])
 	return len(s), nil
 }
 
 func (e escaper) WriteByte(c byte) error {
-	if strings.IndexByte(`&'<>"`, c) >= 0 {
-		_, err := e.WriteString(string([]byte{c}))
+	if int(c) < len(escapes) && escapes[c] != "" {
+		_, err := e.b.WriteString(escapes[c])
 		return err
 	}
 	return e.b.WriteByte(c)
