@@ -4,7 +4,12 @@
 // For each size it writes a project with bench/synth, then builds it with
 // both tools in turn, each build into a fresh, empty folder: one warm-up round
 // that is not counted, then the timed rounds, alternating which tool goes
-// first. Every build must exit 0 and write a page for every council, so a
+// first. The built folders are removed only when every size is done: on a
+// file system that is slow to reuse the files of a folder just deleted (ext4
+// without a journal checks each recently freed inode before handing out a new
+// one, for a minute and more), removing one build's output before the next
+// would time the deletion's after-effects, and charge them to whichever tool
+// writes more files. Every build must exit 0 and write a page for every council, so a
 // broken build cannot look fast. Hugo builds the site in bench/hugo, which
 // reads the same content files through module mounts.
 //
@@ -49,7 +54,7 @@ func main() {
 	warmup := flag.String("warmup", "", "warm-up rounds, not timed: one number for every size, or one per size (default 1 up to 20,000 councils, then 0)")
 	hugo := flag.String("hugo", "", "Hugo binary to use instead of installing "+hugoModule+"@"+hugoVersion)
 	root := flag.String("root", ".", "the localoffer module: its bench/synth, bench/hugo and cmd/localoffer")
-	keep := flag.Bool("keep", false, "keep the temporary folder with the generated projects")
+	keep := flag.Bool("keep", false, "keep the temporary folder with the generated projects and every build of them")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		flag.Usage()
@@ -241,14 +246,14 @@ type measurement struct {
 	note   string
 }
 
-// measure builds the project with t into a fresh folder, checks the build,
-// and removes the folder; only the build itself is timed.
+// measure builds the project with t into a fresh folder and checks the
+// build; only the build itself is timed. The folder stays, inside dir, for
+// the run's end to remove.
 func measure(t tool, project, dir string, councils int) (measurement, error) {
 	out, err := os.MkdirTemp(dir, "out-"+t.name+"-")
 	if err != nil {
 		return measurement{}, err
 	}
-	defer os.RemoveAll(out)
 	logName := out + ".log"
 	log, err := os.Create(logName)
 	if err != nil {
@@ -262,8 +267,8 @@ func measure(t tool, project, dir string, councils int) (measurement, error) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH="+sourceDateEpoch)
 	cmd.Stdout, cmd.Stderr = log, log
-	// Start each build with the disk quiet: the last build's files, and
-	// their removal, written out first, so neither tool pays for the other.
+	// Start each build with the disk quiet: the last build's files written
+	// out first, so neither tool pays for the other.
 	syscall.Sync()
 	start := time.Now()
 	err = cmd.Run()

@@ -66,6 +66,16 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 			return res, err
 		}
 	}
+	// The open data, the councils' feeds and their data scripts need
+	// nothing from the pages, so they are made while the pages are: each
+	// fills the processors when the other waits.
+	data := make(chan dataDone, 1)
+	go func() {
+		d, err := export.Data(res.Site, sink, func(c *site.Council, sections []site.Section) error {
+			return sink.Put(render.CouncilDataPath(c), render.CouncilData(c, sections))
+		})
+		data <- dataDone{d, err}
+	}()
 	var buffers sync.Pool
 	pages, err := r.Site(res.Site, assets, func(path string, page []byte, frags *render.Fragments) error {
 		b, _ := buffers.Get().(*[2]bytes.Buffer)
@@ -86,27 +96,24 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 		}
 		return sink.Put(path, out.Bytes())
 	})
+	d := <-data
 	if err != nil {
 		return res, err
 	}
-	if err := export.Write(res.Site, pages, sink); err != nil {
-		return res, err
+	if d.err != nil {
+		return res, d.err
 	}
-	if err := councilData(res.Site, sink); err != nil {
+	if err := export.Index(res.Site, pages, d.Written, sink); err != nil {
 		return res, err
 	}
 	res.Count = len(files) + len(pages) + len(export.Paths) + 2*len(res.Site.Councils) // and each council's feed and data
 	return res, nil
 }
 
-// councilData writes each council's data script, on all processors: each
-// works out the council's composed sections, which a large directory has
-// many thousands of.
-func councilData(s *site.Site, sink publish.Sink) error {
-	return publish.Each(len(s.Councils), func(i int) error {
-		c := s.Councils[i]
-		return sink.Put(render.CouncilDataPath(c), render.CouncilData(c))
-	})
+// dataDone is what export.Data returned.
+type dataDone struct {
+	*export.Written
+	err error
 }
 
 // Option changes how a build is made.

@@ -63,7 +63,7 @@ var LawColumns = func() []string {
 // then one for every answer of a joint offer, which no single council gives.
 func AnswersCSV(s *site.Site) []byte {
 	var b bytes.Buffer
-	_ = writeData(s, dataOut{answers: &b}) // writing to a bytes.Buffer cannot fail
+	_, _ = writeData(s, dataOut{answers: &b}) // writing to a bytes.Buffer cannot fail
 	return b.Bytes()
 }
 
@@ -71,7 +71,7 @@ func AnswersCSV(s *site.Site) []byte {
 // someone living there gets for each headline question.
 func CouncilsCSV(s *site.Site) []byte {
 	var b bytes.Buffer
-	_ = writeData(s, dataOut{councils: &b}) // writing to a bytes.Buffer cannot fail
+	_, _ = writeData(s, dataOut{councils: &b}) // writing to a bytes.Buffer cannot fail
 	return b.Bytes()
 }
 

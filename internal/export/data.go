@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/localoffer/localoffer/internal/publish"
 	"github.com/localoffer/localoffer/internal/site"
 )
 
@@ -15,16 +16,26 @@ import (
 // next to the whole file.
 const batch = 256
 
-// dataOut are where the open data files go; any may be nil.
+// dataOut are where the open data files go; any may be nil. With a sink,
+// each council's feed goes there too, and each, if set, is called with each
+// council and its composed sections, from many goroutines at once.
 type dataOut struct {
 	answers, councils, json io.Writer
+	sink                    publish.Sink
+	each                    Each
 }
+
+// Each is called with each council and the composed view of its page
+// (site.Council.Sections), worked out once for the exports and for what
+// Each makes; see Data.
+type Each func(c *site.Council, sections []site.Section) error
 
 // writeData writes answers.csv, councils.csv and offers.json to out. Each
 // council's facts are worked out once for all the files, on all processors,
 // a batch of councils at a time, and written in GSS order, so the files are
-// the same whatever the number of processors.
-func writeData(s *site.Site, out dataOut) error {
+// the same whatever the number of processors. It returns each council's
+// summary, in the order of s.Councils, when out has a sink.
+func writeData(s *site.Site, out dataOut) ([]string, error) {
 	var aw, cw, jw *bufio.Writer
 	if out.answers != nil {
 		aw = bufio.NewWriterSize(out.answers, 256<<10)
@@ -37,12 +48,16 @@ func writeData(s *site.Site, out dataOut) error {
 	if out.json != nil {
 		head, err := jsonHead(s)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		jw = bufio.NewWriterSize(out.json, 256<<10)
 		jw.Write(head)
 	}
 	councils := byGSS(s)
+	var summaries []string
+	if out.sink != nil {
+		summaries = make([]string, len(s.Councils))
+	}
 	type part struct {
 		answers, councils, json, line bytes.Buffer
 		err                           error
@@ -59,14 +74,15 @@ func writeData(s *site.Site, out dataOut) error {
 					p.answers.Reset()
 					p.councils.Reset()
 					p.json.Reset()
-					c := councils[start+i]
+					c := councils[start+i].Council
 					if aw != nil {
 						p.err = councilAnswers(&p.answers, c)
 					}
-					if cw == nil && jw == nil || p.err != nil {
+					if cw == nil && jw == nil && out.sink == nil || p.err != nil {
 						continue
 					}
-					facts := Facts(c)
+					sections := c.Sections()
+					facts := factsOf(c, sections)
 					if cw != nil {
 						p.err = councilRow(&p.councils, s, c, facts)
 					}
@@ -76,13 +92,21 @@ func writeData(s *site.Site, out dataOut) error {
 						}
 						p.err = councilJSON(&p.json, &p.line, c, facts)
 					}
+					if out.sink != nil && p.err == nil {
+						sum := summaryOf(c, facts)
+						summaries[councils[start+i].at] = sum
+						p.err = putCouncilFeed(out.sink, s, c, sum)
+						if out.each != nil && p.err == nil {
+							p.err = out.each(c, sections)
+						}
+					}
 				}
 			})
 		}
 		wg.Wait()
 		for i := range n {
 			if parts[i].err != nil {
-				return parts[i].err
+				return nil, parts[i].err
 			}
 			for _, w := range []struct {
 				to   *bufio.Writer
@@ -97,7 +121,7 @@ func writeData(s *site.Site, out dataOut) error {
 	if aw != nil {
 		var b bytes.Buffer
 		if err := jointAnswers(&b, s); err != nil {
-			return err
+			return nil, err
 		}
 		aw.Write(b.Bytes())
 	}
@@ -107,9 +131,9 @@ func writeData(s *site.Site, out dataOut) error {
 	for _, w := range []*bufio.Writer{aw, cw, jw} {
 		if w != nil {
 			if err := w.Flush(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return summaries, nil
 }

@@ -35,10 +35,30 @@ const (
 var Paths = []string{AnswersFile, CouncilsFile, JSONFile, SchemaFile, SitemapFile, RobotsFile, FeedFile}
 
 // Write makes the export files for the site s and puts them in sink. pages
-// are the paths of the site's HTML pages, for the sitemap. The big files,
-// answers.csv and offers.json, are written as they are made, so they never
-// have to fit in memory.
+// are the paths of the site's HTML pages, for the sitemap. It is Data, then
+// Index.
 func Write(s *site.Site, pages []string, sink publish.Sink) error {
+	d, err := Data(s, sink, nil)
+	if err != nil {
+		return err
+	}
+	return Index(s, pages, d, sink)
+}
+
+// Written is what Data worked out that Index needs: each council's summary
+// of what is known, for the site's feed.
+type Written struct {
+	summaries []string // in the order of the site's councils
+}
+
+// Data writes the open data (answers.csv, councils.csv, offers.json) and
+// each council's feed to sink, working out each council's composed page
+// (its sections) and facts once for all of them, on all processors. The big
+// files are written as they are made, so they never have to fit in memory.
+// each, if not nil, is called with every council and its sections, for
+// files of its own; it is called from many goroutines at once. Data needs
+// nothing from the site's pages, so it can run while they are made.
+func Data(s *site.Site, sink publish.Sink, each Each) (*Written, error) {
 	var files []io.WriteCloser
 	for _, path := range []string{AnswersFile, CouncilsFile, JSONFile} {
 		f, err := sink.Create(path)
@@ -46,18 +66,24 @@ func Write(s *site.Site, pages []string, sink publish.Sink) error {
 			for _, f := range files {
 				f.Close()
 			}
-			return err
+			return nil, err
 		}
 		files = append(files, f)
 	}
-	err := writeData(s, dataOut{answers: files[0], councils: files[1], json: files[2]})
+	summaries, err := writeData(s, dataOut{answers: files[0], councils: files[1], json: files[2], sink: sink, each: each})
 	if cerr := closeAll(files[0], files[1], files[2]); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("export %s, %s and %s: %w", AnswersFile, CouncilsFile, JSONFile, err)
+		return nil, fmt.Errorf("export %s, %s and %s: %w", AnswersFile, CouncilsFile, JSONFile, err)
 	}
-	feed, err := Feed(s)
+	return &Written{summaries: summaries}, nil
+}
+
+// Index writes the files that describe the whole site: the JSON Schema, the
+// sitemap of pages, robots.txt and the site's feed. d is what Data wrote.
+func Index(s *site.Site, pages []string, d *Written, sink publish.Sink) error {
+	feed, err := feedOf(s, d.summaries)
 	if err != nil {
 		return err
 	}
@@ -75,14 +101,7 @@ func Write(s *site.Site, pages []string, sink publish.Sink) error {
 			return err
 		}
 	}
-	return publish.Each(len(s.Councils), func(i int) error {
-		c := s.Councils[i]
-		data, err := CouncilFeed(s, c)
-		if err != nil {
-			return err
-		}
-		return sink.Put(CouncilFeedFile(c), data)
-	})
+	return nil
 }
 
 // Files makes the export files for the site s in memory; pages are as for
@@ -120,9 +139,11 @@ type Fact struct {
 // that each council answers about itself (publishing an offer, its own jobs
 // and figures) are the district's own; the county's answers are in the
 // county's facts.
-func Facts(c *site.Council) []Fact {
+func Facts(c *site.Council) []Fact { return factsOf(c, c.Sections()) }
+
+// factsOf is Facts from the council's sections, worked out already.
+func factsOf(c *site.Council, sections []site.Section) []Fact {
 	rows := map[string][]*site.Row{}
-	sections := c.Sections()
 	for i := range sections {
 		for j := range sections[i].Rows {
 			r := &sections[i].Rows[j]
@@ -148,11 +169,20 @@ func Facts(c *site.Council) []Fact {
 	return out
 }
 
+// placed is a council and its place in the site's list of councils.
+type placed struct {
+	*site.Council
+	at int
+}
+
 // byGSS returns the site's councils ordered by their GSS code, the order of
-// every export's rows.
-func byGSS(s *site.Site) []*site.Council {
-	out := slices.Clone(s.Councils)
-	slices.SortFunc(out, func(a, b *site.Council) int {
+// every export's rows, each with its place in s.Councils.
+func byGSS(s *site.Site) []placed {
+	out := make([]placed, len(s.Councils))
+	for i, c := range s.Councils {
+		out[i] = placed{c, i}
+	}
+	slices.SortFunc(out, func(a, b placed) int {
 		if c := strings.Compare(a.GSS, b.GSS); c != 0 {
 			return c
 		}

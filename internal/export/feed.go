@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/localoffer/localoffer/internal/offer"
+	"github.com/localoffer/localoffer/internal/publish"
 	"github.com/localoffer/localoffer/internal/site"
 	"github.com/localoffer/localoffer/internal/wording"
 )
@@ -63,6 +64,21 @@ type AtomText struct {
 // newest entry's, so that builds stay reproducible; a feed with no entries
 // takes the build's date.
 func Feed(s *site.Site) ([]byte, error) {
+	summaries := make([]string, len(s.Councils))
+	for i, c := range s.Councils {
+		if !c.LastChanged().IsZero() {
+			summaries[i] = summary(c)
+		}
+	}
+	return feedOf(s, summaries)
+}
+
+// feedOf is Feed, given each council's summary in the order of s.Councils.
+func feedOf(s *site.Site, summaries []string) ([]byte, error) {
+	sum := make(map[*site.Council]string, len(s.Councils))
+	for i, c := range s.Councils {
+		sum[c] = summaries[i]
+	}
 	var councils []*site.Council
 	for _, c := range s.Councils {
 		if !c.LastChanged().IsZero() {
@@ -99,7 +115,7 @@ func Feed(s *site.Site) ([]byte, error) {
 			ID:      page,
 			Updated: updated,
 			Link:    AtomLink{Href: page, Rel: "alternate", Type: "text/html"},
-			Summary: AtomText{Type: "text", Text: strings.TrimSpace(latest(c) + " " + summary(c))},
+			Summary: AtomText{Type: "text", Text: strings.TrimSpace(latest(c) + " " + sum[c])},
 		})
 	}
 	return xmlFile(f, FeedFile)
@@ -121,6 +137,20 @@ func CouncilFeedFile(c *site.Council) string { return c.Path() + FeedFile }
 // and the old and new answers in words. Without history, its one entry is
 // the day the council's file says its facts were last checked.
 func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
+	return councilFeed(s, c, summary(c))
+}
+
+// putCouncilFeed puts a council's feed in sink, given its summary.
+func putCouncilFeed(sink publish.Sink, s *site.Site, c *site.Council, summary string) error {
+	data, err := councilFeed(s, c, summary)
+	if err != nil {
+		return err
+	}
+	return sink.Put(CouncilFeedFile(c), data)
+}
+
+// councilFeed is CouncilFeed, given the council's summary.
+func councilFeed(s *site.Site, c *site.Council, summary string) ([]byte, error) {
 	base := baseURL(s)
 	page := PageURL(s, c.Path()+"index.html")
 	self := base + CouncilFeedFile(c)
@@ -150,7 +180,7 @@ func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
 			ID:      page + "#checked-" + c.Updated.String(),
 			Updated: rfc3339(c.Updated.FirstDay()),
 			Link:    alternate,
-			Summary: AtomText{Type: "text", Text: summary(c)},
+			Summary: AtomText{Type: "text", Text: summary},
 		})
 	}
 	f.Updated = buildDay(s)
@@ -162,10 +192,13 @@ func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
 
 // summary says how much is known about a council's offer and how recent
 // its newest dated answer is.
-func summary(c *site.Council) string {
+func summary(c *site.Council) string { return summaryOf(c, Facts(c)) }
+
+// summaryOf is summary, from the council's facts.
+func summaryOf(c *site.Council, facts []Fact) string {
 	known := 0
 	var newest offer.Date
-	for _, f := range Facts(c) {
+	for _, f := range facts {
 		if f.Row == nil {
 			continue
 		}

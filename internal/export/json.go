@@ -191,7 +191,10 @@ type JSONSource struct {
 // WriteJSON writes the catalogue and every council's known answers as JSON:
 // the catalogue indented, then one council to a line, so the file is quick
 // to write and read and its diffs show which councils changed.
-func WriteJSON(w io.Writer, s *site.Site) error { return writeData(s, dataOut{json: w}) }
+func WriteJSON(w io.Writer, s *site.Site) error {
+	_, err := writeData(s, dataOut{json: w})
+	return err
+}
 
 // jsonHead is offers.json up to the opening of its list of councils.
 func jsonHead(s *site.Site) ([]byte, error) {

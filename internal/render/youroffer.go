@@ -48,8 +48,9 @@ func CouncilDataPath(c *site.Council) string { return "data/councils/" + c.Slug 
 // its names, its page (from the site's root), its cells for the
 // side-by-side page, and its good news and council tax answers for the
 // two-council page, which works out coverage from them as
-// site.CouncilTaxFor does.
-func CouncilData(c *site.Council) []byte {
+// site.CouncilTaxFor does. sections are c.Sections(), worked out once by
+// the caller for this and the council's other files.
+func CouncilData(c *site.Council, sections []site.Section) []byte {
 	var b strings.Builder
 	about := c.TierName()
 	if c.County != nil {
@@ -58,7 +59,7 @@ func CouncilData(c *site.Council) []byte {
 	write(&b, `localofferData({"s":`, jsonString(c.Slug), `,"n":`, jsonString(c.Name), `,"t":`, jsonString(c.ShortName),
 		`,"a":`, jsonString(about), `,"h":`, jsonString(c.Path()+"index.html"))
 	compareCells(&b, c)
-	care, home := offerItems(c)
+	care, home := offerItems(c, sections)
 	writeItems(&b, "care", care, c)
 	writeItems(&b, "home", home, c)
 	writeTax(&b, c)
@@ -70,9 +71,9 @@ func CouncilData(c *site.Council) []byte {
 // gives as the council that looked after someone, and those it gives (with
 // its joint offers) as the council where they live. Council tax is left to
 // the script, which works out whom it covers.
-func offerItems(c *site.Council) (care, home []site.Row) {
+func offerItems(c *site.Council, sections []site.Section) (care, home []site.Row) {
 	first := map[string]bool{}
-	for _, sec := range c.Sections() {
+	for _, sec := range sections {
 		for _, r := range sec.Rows {
 			if r.By != c || r.Older || r.Also || first[r.Question.Key] {
 				continue
