@@ -12,9 +12,10 @@ import (
 )
 
 // batch is how many councils the data files are worked out for at a time:
-// enough to keep every processor busy, few enough that their rows are small
-// next to the whole file.
-const batch = 256
+// enough to keep every processor busy (a build makes pages meanwhile, which
+// fill any wait at a batch's end), few enough that their rows are small and
+// the room they took is used again for the next batch, not new memory.
+const batch = 32
 
 // dataOut are where the open data files go; any may be nil. With a sink,
 // each council's feed goes there too, and each, if set, is called with each
