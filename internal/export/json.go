@@ -272,16 +272,12 @@ func councilJSON(b, line *bytes.Buffer, c *site.Council, facts []Fact) error {
 			jc.Law = append(jc.Law, jk)
 		}
 	}
-	enc := json.NewEncoder(line)
-	enc.SetEscapeHTML(false)
-	if err := answersJSON(line, enc, facts); err != nil {
-		return fmt.Errorf("%s: %w", c.GSS, err)
-	}
+	answersJSON(line, facts)
 	// The answers, last, are put in after the rest is encoded: the encoder
 	// would check and copy them again, which takes longer than making them.
 	jc.Answers = json.RawMessage(`{}`)
 	b.WriteString("\n  ")
-	enc = json.NewEncoder(b)
+	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(jc); err != nil {
 		return fmt.Errorf("%s: %w", c.GSS, err)
@@ -297,8 +293,8 @@ func councilJSON(b, line *bytes.Buffer, c *site.Council, facts []Fact) error {
 }
 
 // answersJSON writes a council's known answers to b as one JSON object, by
-// question key in catalogue order, with enc, which writes to b.
-func answersJSON(b *bytes.Buffer, enc *json.Encoder, facts []Fact) error {
+// question key in catalogue order.
+func answersJSON(b *bytes.Buffer, facts []Fact) {
 	b.Reset()
 	b.WriteByte('{')
 	for _, f := range facts {
@@ -312,18 +308,11 @@ func answersJSON(b *bytes.Buffer, enc *json.Encoder, facts []Fact) error {
 		if b.Len() > 1 {
 			b.WriteByte(',')
 		}
-		if err := enc.Encode(f.Question.Key); err != nil {
-			return err
-		}
-		b.Truncate(b.Len() - 1) // the newline Encode ends with
+		writeString(b, f.Question.Key)
 		b.WriteByte(':')
-		if err := enc.Encode(a); err != nil {
-			return fmt.Errorf("%s: %w", f.Question.Key, err)
-		}
-		b.Truncate(b.Len() - 1)
+		a.writeJSON(b)
 	}
 	b.WriteByte('}')
-	return nil
 }
 
 // OffersJSON returns offers.json as WriteJSON writes it.

@@ -162,6 +162,14 @@ var (
 // answers when nothing is known, otherwise only the questions it provides
 // that nobody has found its answer to yet. It is empty when there are none.
 func (p *Page) FOIRequest() template.HTML {
+	if p.foi == nil { // the page asks whether there is one, then prints it
+		r := p.foiRequest()
+		p.foi = &r
+	}
+	return *p.foi
+}
+
+func (p *Page) foiRequest() template.HTML {
 	c := p.Council
 	if c.Unknown() {
 		return foiRequest(c.Name, c.Tier)

@@ -236,6 +236,7 @@ type Page struct {
 	frags       *Fragments         // where fragments go when they are kept apart
 	scratch     *[]Answer          // room for the answer rows, reused page after page, or nil
 	views       []SectionView      // the page's AnswerSections, once worked out
+	foi         *template.HTML     // the page's FOIRequest, once worked out
 	pageSources []PageSource       // the page's numbered sources, worked out on first use
 	tmpl        *template.Template // the page's templates, while it is made
 	sourceNums  map[*offer.Source]int

@@ -1,0 +1,217 @@
+package export
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+)
+
+// offers.json gives every council's answers, a line per council; its
+// answers are written by hand, below, as encoding/json (with SetEscapeHTML
+// false) would write them, because working them out by reflection took
+// longer than making them. TestAnswerJSONIsEncodingJSON holds the two to
+// the same bytes.
+
+// writeJSON writes a as encoding/json writes a JSONAnswer.
+func (a *JSONAnswer) writeJSON(b *bytes.Buffer) {
+	o := object{b: b}
+	o.begin()
+	o.str("status", a.Status)
+	o.str("value", a.Value)
+	if len(a.Values) > 0 {
+		o.key("values")
+		b.WriteByte('[')
+		for i, v := range a.Values {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeString(b, v)
+		}
+		b.WriteByte(']')
+	}
+	o.num("from_age", a.FromAge)
+	o.num("to_age", a.ToAge)
+	if a.GBP != "" {
+		o.key("gbp")
+		b.WriteString(string(a.GBP))
+	}
+	if a.Count != nil {
+		o.key("count")
+		c := object{b: b}
+		c.begin()
+		c.keep("min", a.Count.Min)
+		c.keep("max", a.Count.Max)
+		c.end()
+	}
+	if a.Pct != nil {
+		o.keep("pct", *a.Pct)
+	}
+	o.flag("approx", a.Approx)
+	o.flag("up_to", a.UpTo)
+	o.flag("at_least", a.AtLeast)
+	o.str("per", a.Per)
+	o.str("basis", a.Basis)
+	o.str("scope", a.Scope)
+	o.flag("means_tested", a.Means)
+	o.flag("anywhere", a.Anywhere)
+	o.str("band", a.Band)
+	o.str("name", a.Name)
+	if len(a.Groups) > 0 {
+		o.key("groups")
+		b.WriteByte('[')
+		for i, g := range a.Groups {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			gw := object{b: b}
+			gw.begin()
+			gw.key("name")
+			writeString(b, g.Name)
+			gw.str("ages", g.Ages)
+			gw.str("regular_attendees", g.Attendees)
+			gw.end()
+		}
+		b.WriteByte(']')
+	}
+	o.str("details", a.Details)
+	o.str("apply", a.Apply)
+	o.key("by")
+	writeString(b, a.By)
+	o.str("joint", a.Joint)
+	if s := a.Source; s != nil {
+		o.key("source")
+		sw := object{b: b}
+		sw.begin()
+		sw.key("id")
+		writeString(b, s.ID)
+		sw.str("type", s.Type)
+		sw.key("title")
+		writeString(b, s.Title)
+		sw.str("publisher", s.Publisher)
+		sw.str("url", s.URL)
+		sw.str("licence", s.Licence)
+		sw.flag("secondary", s.Secondary)
+		sw.end()
+	}
+	o.str("as_of", a.AsOf)
+	o.str("quote", a.Quote)
+	o.flag("differs", a.Differs)
+	o.str("note", a.Note)
+	if len(a.Older) > 0 {
+		o.key("older")
+		b.WriteByte('[')
+		for i := range a.Older {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			a.Older[i].writeJSON(b)
+		}
+		b.WriteByte(']')
+	}
+	o.end()
+}
+
+// object writes a JSON object's members, with commas between them; the
+// methods named for a type leave out a zero value, as omitempty does.
+type object struct {
+	b *bytes.Buffer
+	n int
+}
+
+func (o *object) begin() { o.b.WriteByte('{') }
+func (o *object) end()   { o.b.WriteByte('}') }
+
+func (o *object) key(k string) {
+	if o.n > 0 {
+		o.b.WriteByte(',')
+	}
+	o.n++
+	o.b.WriteByte('"')
+	o.b.WriteString(k) // keys are plain words
+	o.b.WriteString(`":`)
+}
+
+func (o *object) str(k, v string) {
+	if v != "" {
+		o.key(k)
+		writeString(o.b, v)
+	}
+}
+
+func (o *object) num(k string, v int) {
+	if v != 0 {
+		o.keep(k, v)
+	}
+}
+
+// keep writes a number, zero or not.
+func (o *object) keep(k string, v int) {
+	o.key(k)
+	var d [20]byte
+	o.b.Write(strconv.AppendInt(d[:0], int64(v), 10))
+}
+
+func (o *object) flag(k string, v bool) {
+	if v {
+		o.key(k)
+		o.b.WriteString("true")
+	}
+}
+
+// writeString writes s as a JSON string as encoding/json does with
+// SetEscapeHTML(false): quotes, backslashes and control characters
+// escaped, U+2028 and U+2029 too, and bytes that are not UTF-8 as \ufffd.
+func writeString(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
+}
