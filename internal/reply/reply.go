@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/localoffer/localoffer/internal/offer"
@@ -54,7 +55,9 @@ type phrase struct {
 	per   offer.Per
 }
 
-var phrases = func() []phrase {
+// phrases are worked out when a reply is first read, not when the program
+// starts: most commands read none.
+var phrases = sync.OnceValue(func() []phrase {
 	var out []phrase
 	add := func(q *offer.Question, text string) {
 		w := words(text)
@@ -77,7 +80,7 @@ var phrases = func() []phrase {
 		}
 	}
 	return out
-}()
+})
 
 var stop = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "for": true, "in": true, "you": true, "your": true,
 	"do": true, "does": true, "is": true, "are": true, "any": true, "and": true, "or": true, "with": true, "if": true, "so": true,
@@ -119,8 +122,9 @@ func match(label string) *phrase {
 	}
 	var best *phrase
 	bestScore := 0.0
-	for i := range phrases {
-		p := &phrases[i]
+	all := phrases()
+	for i := range all {
+		p := &all[i]
 		if p.short {
 			if slices.Equal(lw, p.words) {
 				return p
@@ -142,11 +146,11 @@ func match(label string) *phrase {
 	return best
 }
 
-// keyed are every answer question's words, from its question, its label
+// keyedWords are every answer question's words, from its question, its label
 // and the other wordings of it, with how much each word tells questions
 // apart: a word few questions use ("bursary", "guarantor") says more than
 // one most use ("care", "leaver").
-var keyed, weight = func() ([]keyedQ, map[string]float64) {
+var keyedWords = sync.OnceValues(func() ([]keyedQ, map[string]float64) {
 	var out []keyedQ
 	df := map[string]int{}
 	for i := range offer.Catalogue {
@@ -174,7 +178,7 @@ var keyed, weight = func() ([]keyedQ, map[string]float64) {
 		weight[w] = math.Log(float64(len(out)+1) / float64(n))
 	}
 	return out, weight
-}()
+})
 
 type keyedQ struct {
 	q     *offer.Question
@@ -200,6 +204,7 @@ func guess(label string) (best *offer.Question, also *offer.Question) {
 	if len(lw) < 2 {
 		return nil, nil
 	}
+	keyed, weight := keyedWords()
 	total := 0.0
 	for _, w := range lw {
 		total += weight[w]
@@ -269,6 +274,7 @@ var asking = map[string]bool{"how": true, "much": true, "many": true, "what": tr
 // cover is how much of question k's telling words the label's words lw
 // hold, each weighted as in guess: 1 when the label says all of them.
 func cover(k *keyedQ, lw []string) float64 {
+	_, weight := keyedWords()
 	have, all := 0.0, 0.0
 	for _, w := range k.words {
 		if asking[w] {
