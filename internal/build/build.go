@@ -42,24 +42,23 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 	if err != nil {
 		return nil, err
 	}
+	// The layouts and static files need nothing from the content, so they
+	// are read and minified while it loads.
+	ready := make(chan prepared, 1)
+	go func() { ready <- prepare(fsys) }()
 	set, problems := content.Load(fsys, now)
 	res := &Result{Problems: problems}
+	p := <-ready
 	if errs := problems.Errors(); len(errs) > 0 {
 		return res, errs
 	}
+	if p.err != nil {
+		return res, p.err
+	}
+	r, files, assets := p.r, p.files, p.assets
 	res.Site = site.New(set, cfg, now)
 	res.Site.SetHistory(o.history())
-
-	m := publish.NewMinifier()
-	r, err := render.NewMinified(fsys, m.Template)
-	if err != nil {
-		return res, err
-	}
 	res.Interpreted = !r.Compiled()
-	files, assets, err := m.Assets(fsys)
-	if err != nil {
-		return res, err
-	}
 	files = append(files, configFiles(cfg)...)
 	for _, f := range files {
 		if err := sink.Put(f.Path, f.Data); err != nil {
@@ -108,6 +107,26 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 	}
 	res.Count = len(files) + len(pages) + len(export.Paths) + 2*len(res.Site.Councils) // and each council's feed and data
 	return res, nil
+}
+
+// prepared are the layouts, ready to make pages, and the static files,
+// minified and fingerprinted, with assets mapping their names to their
+// fingerprinted paths.
+type prepared struct {
+	r      *render.Renderer
+	files  []publish.File
+	assets map[string]string
+	err    error
+}
+
+func prepare(fsys fs.FS) prepared {
+	m := publish.NewMinifier()
+	r, err := render.NewMinified(fsys, m.Template)
+	if err != nil {
+		return prepared{err: err}
+	}
+	files, assets, err := m.Assets(fsys)
+	return prepared{r, files, assets, err}
 }
 
 // dataDone is what export.Data returned.

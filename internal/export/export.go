@@ -49,6 +49,7 @@ func Write(s *site.Site, pages []string, sink publish.Sink) error {
 // of what is known, for the site's feed.
 type Written struct {
 	summaries []string // in the order of the site's councils
+	schema    []byte
 }
 
 // Data writes the open data (answers.csv, councils.csv, offers.json) and
@@ -77,11 +78,13 @@ func Data(s *site.Site, sink publish.Sink, each Each) (*Written, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export %s, %s and %s: %w", AnswersFile, CouncilsFile, JSONFile, err)
 	}
-	return &Written{summaries: summaries}, nil
+	return &Written{summaries: summaries, schema: Schema()}, nil
 }
 
-// Index writes the files that describe the whole site: the JSON Schema, the
-// sitemap of pages, robots.txt and the site's feed. d is what Data wrote.
+// Index writes the files that describe the whole site: the JSON Schema (of
+// a council file), the sitemap of pages, robots.txt and the site's feed. d
+// is what Data worked out, the schema among it, so that it is made while
+// the pages are.
 func Index(s *site.Site, pages []string, d *Written, sink publish.Sink) error {
 	feed, err := feedOf(s, d.summaries)
 	if err != nil {
@@ -92,7 +95,7 @@ func Index(s *site.Site, pages []string, d *Written, sink publish.Sink) error {
 		return err
 	}
 	for _, f := range []publish.File{
-		{Path: SchemaFile, Data: Schema()},
+		{Path: SchemaFile, Data: d.schema},
 		{Path: SitemapFile, Data: sitemap},
 		{Path: RobotsFile, Data: Robots(s)},
 		{Path: FeedFile, Data: feed},

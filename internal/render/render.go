@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -57,14 +56,22 @@ func New(fsys fs.FS) (*Renderer, error) { return NewMinified(fsys, nil) }
 // layouts are the ones compiled to Go (see internal/layoutc), pages are
 // printed by the compiled functions, which give the same bytes faster.
 func NewMinified(fsys fs.FS, minify func(name string, src []byte) ([]byte, error)) (*Renderer, error) {
-	ls, err := ParseLayouts(fsys, minify)
+	srcs, hash, err := readLayouts(fsys, minify)
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{pages: ls.Kinds, md: newMarkdown(), nonce: newNonce(), fsys: fsys}
-	if ls.Hash == compiledHash {
+	r := &Renderer{md: newMarkdown(), nonce: newNonce(), fsys: fsys}
+	if hash == compiledHash {
+		// The compiled functions were made from these very sources, which
+		// parsed then: nothing is gained by parsing them again.
 		r.compiled = compiledKinds
+		return r, nil
 	}
+	ls, err := parseLayouts(srcs, hash)
+	if err != nil {
+		return nil, err
+	}
+	r.pages = ls.Kinds
 	return r, nil
 }
 
@@ -85,48 +92,79 @@ type Layouts struct {
 // ParseLayouts parses the templates in fsys's layouts/ folder, each passed
 // through minify first unless it is nil.
 func ParseLayouts(fsys fs.FS, minify func(name string, src []byte) ([]byte, error)) (*Layouts, error) {
-	ls := &Layouts{Kinds: map[string]*template.Template{}, Funcs: maps.Clone(funcs)}
-	h := sha256.New()
-	base := template.New("base.html").Funcs(funcs)
+	srcs, hash, err := readLayouts(fsys, minify)
+	if err != nil {
+		return nil, err
+	}
+	return parseLayouts(srcs, hash)
+}
+
+// layout is a template file's name and its source, minified if asked.
+type layout struct {
+	name string
+	src  []byte
+}
+
+// readLayouts reads the templates in the order they are parsed (base.html,
+// the partials, then each kind of page), minified first when minify is set,
+// and hashes them.
+func readLayouts(fsys fs.FS, minify func(name string, src []byte) ([]byte, error)) ([]layout, string, error) {
 	partials, err := fs.Glob(fsys, LayoutsDir+"/partials/*.html")
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, "", fmt.Errorf("render: %w", err)
 	}
-	for _, name := range append([]string{LayoutsDir + "/base.html"}, partials...) {
-		if err := parse(base, fsys, name, minify, h); err != nil {
+	names := append([]string{LayoutsDir + "/base.html"}, partials...)
+	for _, k := range kinds {
+		names = append(names, path.Join(LayoutsDir, k+".html"))
+	}
+	h := sha256.New()
+	out := make([]layout, len(names))
+	for i, name := range names {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, "", fmt.Errorf("render: %w", err)
+		}
+		if minify != nil {
+			if src, err = minify(name, src); err != nil {
+				return nil, "", fmt.Errorf("render: %w", err)
+			}
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00%s", name, len(src), src)
+		out[i] = layout{name, src}
+	}
+	return out, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// parseLayouts parses what readLayouts read: base.html and the partials
+// once, then each kind's template with a copy of them.
+func parseLayouts(srcs []layout, hash string) (*Layouts, error) {
+	ls := &Layouts{Kinds: map[string]*template.Template{}, Funcs: maps.Clone(funcs), Hash: hash}
+	base := template.New("base.html").Funcs(funcs)
+	shared := len(srcs) - len(kinds)
+	for _, l := range srcs[:shared] {
+		if err := parse(base, l); err != nil {
 			return nil, err
 		}
 	}
-	for _, k := range kinds {
+	for i, k := range kinds {
 		t := template.Must(base.Clone())
-		if err := parse(t, fsys, path.Join(LayoutsDir, k+".html"), minify, h); err != nil {
+		if err := parse(t, srcs[shared+i]); err != nil {
 			return nil, err
 		}
 		ls.Kinds[k] = t
 	}
-	ls.Hash = hex.EncodeToString(h.Sum(nil))
 	return ls, nil
 }
 
-// parse adds the template file name to t, under its base name, as
-// template.ParseFS does, minified first when minify is set.
-func parse(t *template.Template, fsys fs.FS, name string, minify func(string, []byte) ([]byte, error), h hash.Hash) error {
-	src, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if minify != nil {
-		if src, err = minify(name, src); err != nil {
-			return fmt.Errorf("render: %w", err)
-		}
-	}
-	fmt.Fprintf(h, "%s\x00%d\x00%s", name, len(src), src)
-	base := path.Base(name)
+// parse adds the template l to t, under its base name, as template.ParseFS
+// does.
+func parse(t *template.Template, l layout) error {
+	base := path.Base(l.name)
 	tt := t
 	if base != t.Name() {
 		tt = t.New(base)
 	}
-	if _, err := tt.Parse(string(src)); err != nil {
+	if _, err := tt.Parse(string(l.src)); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	return nil
