@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -16,8 +17,8 @@ import (
 // by a reader of its own, several times faster; anything else, errors
 // included, goes to yaml.v3. Both give the same nodes, kinds, tags, values
 // and positions, which a test and a fuzz test hold them to.
-func decodeYAML(data []byte, n *yaml.Node) error {
-	if fastYAML(data, n) {
+func decodeYAML(data []byte, n *yaml.Node, in *interner) error {
+	if fastYAML(data, n, in) {
 		return nil
 	}
 	*n = yaml.Node{}
@@ -25,8 +26,9 @@ func decodeYAML(data []byte, n *yaml.Node) error {
 }
 
 // fastYAML reads data into n and reports true, or reports false, leaving
-// n in any state, where data is not in the shapes it reads.
-func fastYAML(data []byte, n *yaml.Node) bool {
+// n in any state, where data is not in the shapes it reads. Its values'
+// text comes from in, which may be nil.
+func fastYAML(data []byte, n *yaml.Node, in *interner) bool {
 	if !utf8.Valid(data) {
 		return false
 	}
@@ -55,18 +57,51 @@ func fastYAML(data []byte, n *yaml.Node) bool {
 	if r.i < len(r.lines) {
 		return false
 	}
-	own(root)
+	own(root, in)
 	*n = yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
 	return true
 }
 
-// own gives each value its own copy of its text, as yaml.v3 does, so a
-// value kept after loading does not keep the whole file's text.
-func own(n *yaml.Node) {
-	n.Value = strings.Clone(n.Value)
+// own gives each value a copy of its text apart from the file's, as yaml.v3
+// does, so a value kept after loading does not keep the whole file's text:
+// the one copy in holds, when in is set.
+func own(n *yaml.Node, in *interner) {
+	n.Value = in.of(n.Value)
 	for _, c := range n.Content {
-		own(c)
+		own(c, in)
 	}
+}
+
+// An interner gives equal strings one copy. A directory repeats many of its
+// values from file to file (statuses, dates, conditions in the same words,
+// a source named by many answers), and a large one keeps hundreds of
+// thousands of them while it is built. It is safe for concurrent use, and
+// is let go when its load is done.
+type interner struct {
+	shards [16]struct {
+		sync.Mutex
+		m map[string]string
+	}
+}
+
+// of returns s's copy: the first copy made of a string equal to it. A nil
+// interner makes a copy each time.
+func (in *interner) of(s string) string {
+	if in == nil || s == "" {
+		return strings.Clone(s)
+	}
+	sh := &in.shards[(len(s)+int(s[0])+int(s[len(s)-1]))&15]
+	sh.Lock()
+	c, ok := sh.m[s]
+	if !ok {
+		if sh.m == nil {
+			sh.m = map[string]string{}
+		}
+		c = strings.Clone(s)
+		sh.m[c] = c
+	}
+	sh.Unlock()
+	return c
 }
 
 // fyLine is a line of frontmatter, from off: a list item's mapping

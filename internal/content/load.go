@@ -89,6 +89,8 @@ type loader struct {
 	set   *Set
 	diags diag.List
 	pos   map[*offer.Council]positions
+	// values give the council files' values their text while they are read.
+	values *interner
 	// members are the joint offers' member councils, where they are named;
 	// Msg holds the gss code until the cross-check fills it in.
 	members []diag.Diagnostic
@@ -130,12 +132,13 @@ func read(fsys fs.FS, file string, now time.Time) (root *yaml.Node, body []byte,
 	if err != nil {
 		return nil, nil, nil, "", diag.List{{File: file, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}, false
 	}
-	return parse(file, src, now)
+	return parse(file, src, now, nil)
 }
 
-// parse splits a file's frontmatter from its body.
-func parse(file string, src []byte, now time.Time) (root *yaml.Node, body []byte, d *decoder, slug string, problems diag.List, ok bool) {
-	root, body, off, problem := split(file, src)
+// parse splits a file's frontmatter from its body, with its values' text
+// from in, which may be nil.
+func parse(file string, src []byte, now time.Time, in *interner) (root *yaml.Node, body []byte, d *decoder, slug string, problems diag.List, ok bool) {
+	root, body, off, problem := split(file, src, in)
 	if problem != nil {
 		return nil, nil, nil, "", diag.List{*problem}, false
 	}
@@ -184,13 +187,13 @@ type councilFile struct {
 // checking it against the other files: for reading the versions of a file
 // in its history. It returns nil when the file cannot be read at all.
 func DecodeCouncil(file string, src []byte, now time.Time) *offer.Council {
-	return readCouncil(file, src, now).c
+	return readCouncil(file, src, now, nil).c
 }
 
-// readCouncil reads and decodes one council file; c is nil if it could not
-// be read at all.
-func readCouncil(file string, src []byte, now time.Time) councilFile {
-	root, body, d, slug, problems, ok := parse(file, src, now)
+// readCouncil reads and decodes one council file, with its values' text
+// from in, which may be nil; c is nil if it could not be read at all.
+func readCouncil(file string, src []byte, now time.Time, in *interner) councilFile {
+	root, body, d, slug, problems, ok := parse(file, src, now, in)
 	if !ok {
 		return councilFile{problems: problems}
 	}
@@ -217,12 +220,12 @@ func (l *loader) readCouncil(file string) councilFile {
 		return councilFile{problems: diag.List{{File: file, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}}
 	}
 	if l.cache == nil {
-		return readCouncil(file, src, l.now)
+		return readCouncil(file, src, l.now, l.values)
 	}
 	if old, ok := l.cache.files[file]; ok && bytes.Equal(old.src, src) {
 		return old.read
 	}
-	cf := readCouncil(file, src, l.now)
+	cf := readCouncil(file, src, l.now, l.values)
 	if cf.c != nil {
 		cf.src = src
 	}
@@ -233,6 +236,8 @@ func (l *loader) readCouncil(file string) councilFile {
 // of the time a large directory takes to load.
 func (l *loader) councils() {
 	files := l.markdown(CouncilsDir)
+	l.values = new(interner)
+	defer func() { l.values = nil }()
 	read := make([]councilFile, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
