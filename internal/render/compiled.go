@@ -78,19 +78,22 @@ func lcURLFilter(s string) string {
 func lcwURLNorm(w *bytes.Buffer, s string) { writeURL(w, s, true) }
 
 // lcURLNorm gives s as html/template's urlNormalizer does.
-func lcURLNorm(s string) string {
-	var b bytes.Buffer
-	writeURL(&b, s, true)
-	return b.String()
-}
+func lcURLNorm(s string) string { return urlString(s, true) }
 
 // lcwURLEsc writes s as html/template's urlEscaper gives it.
 func lcwURLEsc(w *bytes.Buffer, s string) { writeURL(w, s, false) }
 
 // lcURLEsc gives s as html/template's urlEscaper does.
-func lcURLEsc(s string) string {
+func lcURLEsc(s string) string { return urlString(s, false) }
+
+// urlString is what writeURL writes, as a string: s itself when nothing in
+// it is encoded, as in most of a page's links.
+func urlString(s string, norm bool) string {
+	if urlKept(s, 0, norm) == len(s) {
+		return s
+	}
 	var b bytes.Buffer
-	writeURL(&b, s, false)
+	writeURL(&b, s, norm)
 	return b.String()
 }
 
@@ -99,7 +102,19 @@ func lcURLEsc(s string) string {
 func writeURL(w *bytes.Buffer, s string, norm bool) {
 	const hex = "0123456789abcdef"
 	written := 0
-	for i, n := 0, len(s); i < n; i++ {
+	for i := urlKept(s, 0, norm); i < len(s); i = urlKept(s, i+1, norm) {
+		c := s[i]
+		w.WriteString(s[written:i])
+		w.Write([]byte{'%', hex[c>>4], hex[c&15]})
+		written = i + 1
+	}
+	w.WriteString(s[written:])
+}
+
+// urlKept is the index of the first byte of s from i on that writeURL
+// encodes, or len(s).
+func urlKept(s string, i int, norm bool) int {
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch c {
 		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
@@ -117,11 +132,9 @@ func writeURL(w *bytes.Buffer, s string, norm bool) {
 				continue
 			}
 		}
-		w.WriteString(s[written:i])
-		w.Write([]byte{'%', hex[c>>4], hex[c&15]})
-		written = i + 1
+		return i
 	}
-	w.WriteString(s[written:])
+	return len(s)
 }
 
 func isHex(c byte) bool {

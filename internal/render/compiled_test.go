@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"html/template"
 	"io/fs"
 	"os"
 	"strings"
@@ -106,4 +108,32 @@ func printAll(t *testing.T, r *Renderer, s *site.Site, assets map[string]string)
 		t.Fatal(err)
 	}
 	return out
+}
+
+// FuzzURLEscapers checks the compiled templates' URL escapers against
+// html/template's: a whole link, and a value in a link's query, each in an
+// attribute, and the same text in an element.
+func FuzzURLEscapers(f *testing.F) {
+	for _, s := range []string{"", "/councils/leicester/", "https://example.org/a b?c=d&e=f#g", "100%", "%zz", "%4a",
+		"javascript:alert(1)", "mailto:foi@example.org", `"><script>`, "£3,000", "\xff", "a\u2028b"} {
+		f.Add(s)
+	}
+	tmpl := template.Must(template.New("").Parse(`<a href="{{.}}">{{.}}</a><a href="/q?x={{.}}">x</a>`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Skip(err)
+		}
+		var got bytes.Buffer
+		got.WriteString(`<a href="`)
+		lcwHTML(&got, lcURLNorm(lcURLFilter(s)))
+		got.WriteString(`">`)
+		lcwHTML(&got, s)
+		got.WriteString(`</a><a href="/q?x=`)
+		lcwHTML(&got, lcURLEsc(s))
+		got.WriteString(`">x</a>`)
+		if got.String() != want.String() {
+			t.Fatalf("%q:\ngot  %s\nwant %s", s, got.String(), want.String())
+		}
+	})
 }
