@@ -78,15 +78,21 @@ func CouncilsCSV(s *site.Site) []byte {
 // header is a CSV file's first line.
 func header(columns ...[]string) []byte {
 	var b bytes.Buffer
-	writeRecords(&b, [][]string{slices.Concat(columns...)})
+	writeRecords(newCSV(&b), [][]string{slices.Concat(columns...)})
 	return b.Bytes()
 }
 
-// writeRecords writes CSV records as RFC 4180 asks, with CR LF line ends,
-// each cell made safe for spreadsheets.
-func writeRecords(b *bytes.Buffer, records [][]string) error {
+// newCSV is a CSV writer to b that writes as RFC 4180 asks, with CR LF line
+// ends. The writer can be used again for the next council's rows.
+func newCSV(b io.Writer) *csv.Writer {
 	cw := csv.NewWriter(b)
 	cw.UseCRLF = true
+	return cw
+}
+
+// writeRecords writes CSV records with cw, each cell made safe for
+// spreadsheets, and flushes it.
+func writeRecords(cw *csv.Writer, records [][]string) error {
 	for _, rec := range records {
 		for i := range rec {
 			rec[i] = Neutralise(rec[i])
@@ -110,8 +116,8 @@ func Neutralise(cell string) string {
 	return cell
 }
 
-// councilAnswers writes a council's rows of answers.csv.
-func councilAnswers(b *bytes.Buffer, c *site.Council) error {
+// councilAnswers writes a council's rows of answers.csv with w.
+func councilAnswers(w *csv.Writer, c *site.Council) error {
 	var records [][]string
 	for i := range offer.Catalogue {
 		q := &offer.Catalogue[i]
@@ -121,13 +127,13 @@ func councilAnswers(b *bytes.Buffer, c *site.Council) error {
 			}
 		}
 	}
-	return writeRecords(b, records)
+	return writeRecords(w, records)
 }
 
 // jointAnswers writes the rows of answers.csv for the joint offers' own
 // answers, labelled with the joint offer and whether each council has
 // confirmed them.
-func jointAnswers(b *bytes.Buffer, s *site.Site) error {
+func jointAnswers(w *csv.Writer, s *site.Site) error {
 	var records [][]string
 	for _, j := range s.Joints {
 		for i := range offer.Catalogue {
@@ -143,7 +149,7 @@ func jointAnswers(b *bytes.Buffer, s *site.Site) error {
 			}
 		}
 	}
-	return writeRecords(b, records)
+	return writeRecords(w, records)
 }
 
 // answerRecord is one row of answers.csv: who, then the answer, then its source.
@@ -183,7 +189,7 @@ func terms(r *site.Row, on *site.Council) string {
 }
 
 // councilRow writes a council's row of councils.csv, from its facts.
-func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) error {
+func councilRow(w *csv.Writer, s *site.Site, c *site.Council, facts []Fact) error {
 	var county string
 	if c.County != nil {
 		county = c.County.Name
@@ -223,7 +229,7 @@ func councilRow(b *bytes.Buffer, s *site.Site, c *site.Council, facts []Fact) er
 	} else {
 		rec = append(rec, make([]string, len(LawColumns))...) // the county's row has them
 	}
-	return writeRecords(b, [][]string{rec})
+	return writeRecords(w, [][]string{rec})
 }
 
 // givenBy says who gives an answer in councils.csv: the council's code, or

@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"io"
 	"runtime"
 	"sync"
@@ -61,6 +62,7 @@ func writeData(s *site.Site, out dataOut) ([]string, error) {
 	}
 	type part struct {
 		answers, councils, json, line bytes.Buffer
+		answersCSV, councilsCSV       *csv.Writer // to answers and councils
 		err                           error
 	}
 	parts := make([]part, min(batch, len(councils)))
@@ -72,12 +74,15 @@ func writeData(s *site.Site, out dataOut) ([]string, error) {
 			wg.Go(func() {
 				for i := w; i < n; i += workers {
 					p := &parts[i]
+					if p.answersCSV == nil {
+						p.answersCSV, p.councilsCSV = newCSV(&p.answers), newCSV(&p.councils)
+					}
 					p.answers.Reset()
 					p.councils.Reset()
 					p.json.Reset()
 					c := councils[start+i].Council
 					if aw != nil {
-						p.err = councilAnswers(&p.answers, c)
+						p.err = councilAnswers(p.answersCSV, c)
 					}
 					if cw == nil && jw == nil && out.sink == nil || p.err != nil {
 						continue
@@ -85,7 +90,7 @@ func writeData(s *site.Site, out dataOut) ([]string, error) {
 					sections := c.Sections()
 					facts := factsOf(c, sections)
 					if cw != nil {
-						p.err = councilRow(&p.councils, s, c, facts)
+						p.err = councilRow(p.councilsCSV, s, c, facts)
 					}
 					if jw != nil && p.err == nil {
 						if start+i > 0 {
@@ -121,7 +126,7 @@ func writeData(s *site.Site, out dataOut) ([]string, error) {
 	}
 	if aw != nil {
 		var b bytes.Buffer
-		if err := jointAnswers(&b, s); err != nil {
+		if err := jointAnswers(newCSV(&b), s); err != nil {
 			return nil, err
 		}
 		aw.Write(b.Bytes())
