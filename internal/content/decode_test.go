@@ -355,7 +355,9 @@ Hertsmere is a district council.
 				URL: "https://www.hertsmere.gov.uk/foi", Details: "Quote the reference."},
 			{Role: "member_lead", Name: "Councillor Jo Bloggs", Status: offer.Unknown, Src: "foi-2020"},
 		},
-		// The body is read when the page is made, from where it starts.
+		// A small directory's bodies are kept; a large one's pages read
+		// theirs again, from where they start.
+		Body:   []byte("Hertsmere is a district council.\n"),
 		BodyAt: len(file) - len("Hertsmere is a district council.\n"),
 	}
 	// Councils are sorted by slug: hertfordshire, then hertsmere.
@@ -516,8 +518,9 @@ func TestDecodeBareZeroIsNo(t *testing.T) {
 	}
 }
 
-// A council's body is read when its page is made: a file cut short since it
-// was loaded is an error that names it, never a page with part of its body.
+// A large directory's council body is read when its page is made: a file
+// cut short since it was loaded is an error that names it, never a page
+// with part of its body.
 func TestCouncilBodyOfAFileCutShort(t *testing.T) {
 	fsys := newFS(map[string]string{"content/councils/leicester.md": "---\nname: Leicester City Council\nshort_name: Leicester\ngss: E06000016\ntier: unitary\nregion: East Midlands\n---\nA long body about Leicester.\n"})
 	set, _ := load(fsys)
@@ -530,11 +533,50 @@ func TestCouncilBodyOfAFileCutShort(t *testing.T) {
 	if c == nil {
 		t.Fatal("leicester.md was not loaded")
 	}
+	if string(c.Body) != "A long body about Leicester.\n" {
+		t.Errorf("kept body %q", c.Body)
+	}
+	c.Body = nil // as for a council beyond the load's budget for bodies
 	if body, err := CouncilBody(fsys, c); err != nil || string(body) != "A long body about Leicester.\n" {
 		t.Fatalf("body %q (%v)", body, err)
 	}
 	fsys["content/councils/leicester.md"] = &fstest.MapFile{Data: []byte("---\n")}
 	if _, err := CouncilBody(fsys, c); err == nil || !strings.Contains(err.Error(), "content/councils/leicester.md changed") {
 		t.Errorf("got %v, want an error naming the file that changed", err)
+	}
+}
+
+// A directory's bodies are kept up to the load's budget; the others are
+// read again, whole, when their pages are made.
+func TestBodiesBeyondTheBudgetAreReadAgain(t *testing.T) {
+	defer func(b int64) { bodyBudget = b }(bodyBudget)
+	bodyBudget = 150 // room for one or two of the four bodies (49 to 81 bytes), never all
+	files := map[string]string{}
+	for i, name := range []string{"leicester", "rutland", "derby"} {
+		files["content/councils/"+name+".md"] = fmt.Sprintf("---\nname: %s\nshort_name: %s\ngss: E0600001%d\ntier: unitary\nregion: East Midlands\n---\n%s\n",
+			name, name, i, strings.Repeat(name+" ", 8))
+	}
+	files[countyPath] = countyFile
+	fsys := newFS(files)
+	set, _ := load(fsys)
+	if len(set.Councils) != 4 {
+		t.Fatalf("%d councils loaded, want 4", len(set.Councils))
+	}
+	kept, readAgain := 0, 0
+	for _, c := range set.Councils {
+		kept += len(c.Body)
+		if c.Body == nil {
+			readAgain++
+		}
+		want := countyFile[strings.LastIndex(countyFile, "---\n")+4:]
+		if c.File != countyPath {
+			want = strings.Repeat(c.Slug+" ", 8) + "\n"
+		}
+		if body, err := CouncilBody(fsys, c); err != nil || string(body) != want {
+			t.Errorf("%s: body %q (%v), want %q", c.Slug, body, err, want)
+		}
+	}
+	if kept == 0 || kept > 150 || readAgain == 0 {
+		t.Errorf("%d bytes of bodies kept and %d read again, want some of each, and at most the budget's 150 kept", kept, readAgain)
 	}
 }

@@ -91,6 +91,7 @@ type loader struct {
 	pos   map[*offer.Council]positions
 	// values give the council files' values their text while they are read.
 	values *interner
+	bodies atomic.Int64 // the bytes of the bodies kept (keepBody)
 	// members are the joint offers' member councils, where they are named;
 	// Msg holds the gss code until the cross-check fills it in.
 	members []diag.Diagnostic
@@ -220,7 +221,9 @@ func (l *loader) readCouncil(file string) councilFile {
 		return councilFile{problems: diag.List{{File: file, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}}
 	}
 	if l.cache == nil {
-		return readCouncil(file, src, l.now, l.values)
+		cf := readCouncil(file, src, l.now, l.values)
+		l.keepBody(cf.c, src)
+		return cf
 	}
 	if old, ok := l.cache.files[file]; ok && bytes.Equal(old.src, src) {
 		return old.read
@@ -228,8 +231,27 @@ func (l *loader) readCouncil(file string) councilFile {
 	cf := readCouncil(file, src, l.now, l.values)
 	if cf.c != nil {
 		cf.src = src
+		l.keepBody(cf.c, src)
 	}
 	return cf
+}
+
+// bodyBudget is how much of the council files' Markdown a load keeps, so
+// that their pages need not read the files again: all of a directory of a
+// few thousand councils, and no more than this of a larger one, whose other
+// pages read their files when they are made (CouncilBody).
+var bodyBudget int64 = 16 << 20 // a variable for tests
+
+// keepBody keeps c's body, from its file's bytes src, while the load's
+// bodies fit in bodyBudget.
+func (l *loader) keepBody(c *offer.Council, src []byte) {
+	if c == nil || c.BodyAt > len(src) {
+		return
+	}
+	body := src[c.BodyAt:]
+	if l.bodies.Add(int64(len(body))) <= bodyBudget {
+		c.Body = bytes.Clone(body)
+	}
 }
 
 // councils reads the council files on all processors: parsing YAML is most

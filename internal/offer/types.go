@@ -382,10 +382,11 @@ type Council struct {
 	Successor string // the council that takes over: its GSS, or its name if it has no code yet
 	Sourced
 	Contacts []Contact
-	// Body is the Markdown after the frontmatter, where it is kept; a
-	// loaded council keeps BodyAt instead, where its body starts in File,
-	// and its page reads the body when it is made (content.CouncilBody), so
-	// a large directory's bodies are never all in memory.
+	// Body is the Markdown after the frontmatter, where it is kept. A
+	// loaded council also has BodyAt, where its body starts in File: a
+	// large directory's councils keep only that, beyond the first few
+	// megabytes of bodies, and their pages read the body when they are made
+	// (content.CouncilBody), so the bodies are never all in memory.
 	Body   []byte
 	BodyAt int
 	// ToRead counts the lines an imported FOI reply left for a person to
