@@ -17,8 +17,8 @@ import (
 // by a reader of its own, several times faster; anything else, errors
 // included, goes to yaml.v3. Both give the same nodes, kinds, tags, values
 // and positions, which a test and a fuzz test hold them to.
-func decodeYAML(data []byte, n *yaml.Node, in *interner) error {
-	if fastYAML(data, n, in) {
+func decodeYAML(data []byte, n *yaml.Node, rd *reading) error {
+	if fastYAML(data, n, rd) {
 		return nil
 	}
 	*n = yaml.Node{}
@@ -26,9 +26,9 @@ func decodeYAML(data []byte, n *yaml.Node, in *interner) error {
 }
 
 // fastYAML reads data into n and reports true, or reports false, leaving
-// n in any state, where data is not in the shapes it reads. Its values'
-// text comes from in, which may be nil.
-func fastYAML(data []byte, n *yaml.Node, in *interner) bool {
+// n in any state, where data is not in the shapes it reads. Its nodes and
+// their values' text come from rd, which may be nil.
+func fastYAML(data []byte, n *yaml.Node, rd *reading) bool {
 	if !utf8.Valid(data) {
 		return false
 	}
@@ -41,7 +41,7 @@ func fastYAML(data []byte, n *yaml.Node, in *interner) bool {
 			return false
 		}
 	}
-	r := &fy{}
+	r := &fy{rd: rd}
 	for i, text := range strings.Split(s, "\n") {
 		r.lines = append(r.lines, fyLine{full: text, num: i + 1})
 	}
@@ -57,7 +57,7 @@ func fastYAML(data []byte, n *yaml.Node, in *interner) bool {
 	if r.i < len(r.lines) {
 		return false
 	}
-	own(root, in)
+	own(root, rd.interner())
 	*n = yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
 	return true
 }
@@ -70,6 +70,50 @@ func own(n *yaml.Node, in *interner) {
 	for _, c := range n.Content {
 		own(c, in)
 	}
+}
+
+// reading is what one of a load's workers keeps from file to file: the
+// load's interner, and room for the nodes of the file it reads, made once
+// and used again for each file, since a file's several hundred nodes are
+// let go as soon as it is decoded. A nil *reading makes each node anew.
+type reading struct {
+	values *interner
+	chunks [][]yaml.Node
+	used   int // nodes handed out, from the first chunk on
+}
+
+// nodeChunk is how many nodes a chunk holds: about one council file's.
+const nodeChunk = 256
+
+// node returns a node holding n.
+func (rd *reading) node(n yaml.Node) *yaml.Node {
+	if rd == nil {
+		p := new(yaml.Node) // not &n, which would put every n on the heap
+		*p = n
+		return p
+	}
+	c, i := rd.used/nodeChunk, rd.used%nodeChunk
+	if c == len(rd.chunks) {
+		rd.chunks = append(rd.chunks, make([]yaml.Node, nodeChunk))
+	}
+	rd.used++
+	rd.chunks[c][i] = n
+	return &rd.chunks[c][i]
+}
+
+// done gives back the nodes handed out since the last call, once nothing
+// refers to them.
+func (rd *reading) done() {
+	if rd != nil {
+		rd.used = 0
+	}
+}
+
+func (rd *reading) interner() *interner {
+	if rd == nil {
+		return nil
+	}
+	return rd.values
 }
 
 // An interner gives equal strings one copy. A directory repeats many of its
@@ -126,6 +170,7 @@ func (l fyLine) col(at int) int { return utf8.RuneCountInString(l.full[:at]) + 1
 type fy struct {
 	lines []fyLine
 	i     int
+	rd    *reading
 }
 
 // skip passes blank and comment lines.
@@ -179,7 +224,7 @@ func isWord(c byte) bool {
 }
 
 func (r *fy) mapping(indent int) (*yaml.Node, bool) {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	m := r.rd.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
 	for {
 		r.skip()
 		if r.i >= len(r.lines) {
@@ -201,7 +246,7 @@ func (r *fy) mapping(indent int) (*yaml.Node, bool) {
 			}
 			return nil, false
 		}
-		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: resolveTag(c[:k]), Value: c[:k], Line: l.num, Column: l.col(at)}
+		key := r.rd.node(yaml.Node{Kind: yaml.ScalarNode, Tag: resolveTag(c[:k]), Value: c[:k], Line: l.num, Column: l.col(at)})
 		if len(m.Content) == 0 {
 			m.Line, m.Column = key.Line, key.Column
 		}
@@ -245,7 +290,7 @@ func (r *fy) emptyValue(l fyLine, indent, column int) (*yaml.Node, bool) {
 			return r.node(next.indent())
 		}
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: l.num, Column: column}, true
+	return r.rd.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: l.num, Column: column}), true
 }
 
 // value reads a value written after a key or a list item's dash, at byte
@@ -276,7 +321,7 @@ func (r *fy) value(l fyLine, v string, vat, indent int) (*yaml.Node, bool) {
 		if !plainOK(v, false) {
 			return nil, false
 		}
-		n = pos(&yaml.Node{Kind: yaml.ScalarNode, Tag: resolveTag(v), Value: v})
+		n = pos(r.rd.node(yaml.Node{Kind: yaml.ScalarNode, Tag: resolveTag(v), Value: v}))
 	}
 	r.i++
 	// A value that goes on to more-indented lines is yaml.v3's.
@@ -438,7 +483,7 @@ func (r *fy) block(l fyLine, v string, vat, indent int) (*yaml.Node, bool) {
 	if chomp != "" && chomp != "-" {
 		return nil, false
 	}
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: style, Line: l.num, Column: l.col(vat)}
+	n := r.rd.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: style, Line: l.num, Column: l.col(vat)})
 	r.i++
 	var parts []string
 	m := -1
@@ -482,7 +527,7 @@ func (r *fy) block(l fyLine, v string, vat, indent int) (*yaml.Node, bool) {
 
 // sequence reads a block list whose dashes are indented by indent.
 func (r *fy) sequence(indent int) (*yaml.Node, bool) {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	s := r.rd.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"})
 	for {
 		r.skip()
 		if r.i >= len(r.lines) {

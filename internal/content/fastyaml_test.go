@@ -31,7 +31,7 @@ func sameNodes(a, b *yaml.Node, at string) error {
 // give what yaml.v3 gives.
 func checkFast(data []byte) (taken bool, err error) {
 	var fast yaml.Node
-	if !fastYAML(data, &fast, new(interner)) {
+	if !fastYAML(data, &fast, &reading{values: new(interner)}) {
 		return false, nil
 	}
 	var want yaml.Node

@@ -21,9 +21,9 @@ var bom = []byte("\ufeff")
 // split separates a file into its frontmatter, as a YAML mapping node, and
 // its Markdown body. It returns the number of lines before the frontmatter's
 // first line, which turns YAML positions into file positions. On failure it
-// returns a positioned problem. Values' text comes from in, which may be
-// nil.
-func split(file string, src []byte, in *interner) (root *yaml.Node, body []byte, lineOff int, problem *diag.Diagnostic) {
+// returns a positioned problem. The nodes, and their values' text, come
+// from rd, which may be nil.
+func split(file string, src []byte, rd *reading) (root *yaml.Node, body []byte, lineOff int, problem *diag.Diagnostic) {
 	fail := func(line, col int, msg string) (*yaml.Node, []byte, int, *diag.Diagnostic) {
 		return nil, nil, 0, &diag.Diagnostic{File: file, Line: line, Col: col, Msg: msg}
 	}
@@ -52,7 +52,7 @@ func split(file string, src []byte, in *interner) (root *yaml.Node, body []byte,
 		return fail(open, 1, "frontmatter is never closed: want a line of three dashes (---) after it")
 	}
 	var node yaml.Node
-	if err := decodeYAML(fm, &node, in); err != nil {
+	if err := decodeYAML(fm, &node, rd); err != nil {
 		line, col, msg := yamlError(err, fm)
 		return fail(open+line, col, msg)
 	}

@@ -136,10 +136,10 @@ func read(fsys fs.FS, file string, now time.Time) (root *yaml.Node, body []byte,
 	return parse(file, src, now, nil)
 }
 
-// parse splits a file's frontmatter from its body, with its values' text
-// from in, which may be nil.
-func parse(file string, src []byte, now time.Time, in *interner) (root *yaml.Node, body []byte, d *decoder, slug string, problems diag.List, ok bool) {
-	root, body, off, problem := split(file, src, in)
+// parse splits a file's frontmatter from its body, with its nodes from rd,
+// which may be nil.
+func parse(file string, src []byte, now time.Time, rd *reading) (root *yaml.Node, body []byte, d *decoder, slug string, problems diag.List, ok bool) {
+	root, body, off, problem := split(file, src, rd)
 	if problem != nil {
 		return nil, nil, nil, "", diag.List{*problem}, false
 	}
@@ -191,10 +191,12 @@ func DecodeCouncil(file string, src []byte, now time.Time) *offer.Council {
 	return readCouncil(file, src, now, nil).c
 }
 
-// readCouncil reads and decodes one council file, with its values' text
-// from in, which may be nil; c is nil if it could not be read at all.
-func readCouncil(file string, src []byte, now time.Time, in *interner) councilFile {
-	root, body, d, slug, problems, ok := parse(file, src, now, in)
+// readCouncil reads and decodes one council file, with its nodes from rd,
+// which may be nil and has them back when it returns; c is nil if it could
+// not be read at all.
+func readCouncil(file string, src []byte, now time.Time, rd *reading) councilFile {
+	defer rd.done() // nothing decoded keeps a node
+	root, body, d, slug, problems, ok := parse(file, src, now, rd)
 	if !ok {
 		return councilFile{problems: problems}
 	}
@@ -215,20 +217,20 @@ func readCouncil(file string, src []byte, now time.Time, in *interner) councilFi
 // readCouncil reads a council file, or takes it from the cache when its
 // bytes have not changed: decoding is most of the time loading takes. The cache is locked by Load; each file has its own
 // entry, and the map is only written after every file is read.
-func (l *loader) readCouncil(file string) councilFile {
+func (l *loader) readCouncil(file string, rd *reading) councilFile {
 	src, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		return councilFile{problems: diag.List{{File: file, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}}
 	}
 	if l.cache == nil {
-		cf := readCouncil(file, src, l.now, l.values)
+		cf := readCouncil(file, src, l.now, rd)
 		l.keepBody(cf.c, src)
 		return cf
 	}
 	if old, ok := l.cache.files[file]; ok && bytes.Equal(old.src, src) {
 		return old.read
 	}
-	cf := readCouncil(file, src, l.now, l.values)
+	cf := readCouncil(file, src, l.now, rd)
 	if cf.c != nil {
 		cf.src = src
 		l.keepBody(cf.c, src)
@@ -265,8 +267,9 @@ func (l *loader) councils() {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
+			rd := &reading{values: l.values}
 			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
-				read[i] = l.readCouncil(files[i])
+				read[i] = l.readCouncil(files[i], rd)
 			}
 		})
 	}
