@@ -98,22 +98,31 @@ type pair struct {
 // pairs returns a mapping's keys and values, reporting keys that are not
 // plain words and keys given twice.
 func (d *decoder) pairs(n *yaml.Node, path string) []pair {
-	var out []pair
-	seen := map[string]*yaml.Node{}
+	out := make([]pair, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := d.resolve(n.Content[i]), d.resolve(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, path, "want a key name, got %s", describe(k))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, join(path, k.Value), "key given twice (first on line %d)", d.lineOff+first.Line)
+		if first := findPair(out, k.Value); first != nil {
+			d.errorf(k, join(path, k.Value), "key given twice (first on line %d)", d.lineOff+first.k.Line)
 			continue
 		}
-		seen[k.Value] = k
 		out = append(out, pair{k.Value, k, v})
 	}
 	return out
+}
+
+// findPair is the pair named name, or nil: a mapping has a few dozen keys
+// at most, so a look down the list is quicker than a map.
+func findPair(ps []pair, name string) *pair {
+	for i := range ps {
+		if ps[i].name == name {
+			return &ps[i]
+		}
+	}
+	return nil
 }
 
 func join(path, key string) string {

@@ -138,7 +138,9 @@ func Frontmatter(src []byte) (front, body []byte, ok bool) {
 // position, or count lines differently from the editor.
 func badChar(fm []byte) (line, col int, msg string) {
 	line, col = 1, 1
-	for i, r := range string(fm) {
+	for i, size := 0, 0; i < len(fm); i += size {
+		var r rune
+		r, size = utf8.DecodeRune(fm[i:])
 		switch {
 		case r == '\n':
 			line, col = line+1, 1
