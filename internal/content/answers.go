@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/localoffer/localoffer/internal/offer"
 	"gopkg.in/yaml.v3"
@@ -13,6 +14,17 @@ import (
 // sectionKeys returns the keys allowed directly under a catalogue path:
 // question fields and nested groups.
 func sectionKeys(prefix string) []string {
+	if keys, ok := sectionKeysOf.Load(prefix); ok {
+		return keys.([]string)
+	}
+	keys, _ := sectionKeysOf.LoadOrStore(prefix, catalogueKeys(prefix))
+	return keys.([]string)
+}
+
+// sectionKeysOf holds sectionKeys' answers, the same for every file.
+var sectionKeysOf sync.Map
+
+func catalogueKeys(prefix string) []string {
 	var out []string
 	for i := range offer.Catalogue {
 		k := offer.Catalogue[i].Key
@@ -23,7 +35,7 @@ func sectionKeys(prefix string) []string {
 			}
 		}
 	}
-	return out
+	return slices.Clip(out) // shared by every file: an append copies it
 }
 
 // questions reads a section (or a group inside one) of answers.

@@ -468,6 +468,9 @@ func (l *loader) checkRegistry(codes map[string]*offer.Council) {
 // toRead counts the comments an imported FOI reply leaves for a person to
 // read, and gives the line of the first.
 func toRead(front []byte) (n, line int) {
+	if !bytes.Contains(front, []byte("# not understood, line ")) && !bytes.Contains(front, []byte("# to confirm, line ")) {
+		return 0, 0 // most files: no need to split them into lines
+	}
 	for i, l := range bytes.Split(front, []byte("\n")) {
 		t := bytes.TrimSpace(l)
 		if bytes.HasPrefix(t, []byte("# not understood, line ")) || bytes.HasPrefix(t, []byte("# to confirm, line ")) {
