@@ -75,6 +75,12 @@ func Feed(s *site.Site) ([]byte, error) {
 
 // feedOf is Feed, given each council's summary in the order of s.Councils.
 func feedOf(s *site.Site, summaries []string) ([]byte, error) {
+	f := siteAtom(s, summaries)
+	return f.bytes(), nil
+}
+
+// siteAtom is the site's feed, given each council's summary.
+func siteAtom(s *site.Site, summaries []string) AtomFeed {
 	sum := make(map[*site.Council]string, len(s.Councils))
 	for i, c := range s.Councils {
 		sum[c] = summaries[i]
@@ -118,7 +124,7 @@ func feedOf(s *site.Site, summaries []string) ([]byte, error) {
 			Summary: AtomText{Type: "text", Text: strings.TrimSpace(latest(c) + " " + sum[c])},
 		})
 	}
-	return xmlFile(f, FeedFile)
+	return f
 }
 
 // latest says the council's latest change in words, if the history has one.
@@ -151,6 +157,12 @@ func putCouncilFeed(sink publish.Sink, s *site.Site, c *site.Council, summary st
 
 // councilFeed is CouncilFeed, given the council's summary.
 func councilFeed(s *site.Site, c *site.Council, summary string) ([]byte, error) {
+	f := councilAtom(s, c, summary)
+	return f.bytes(), nil
+}
+
+// councilAtom is a council's feed, given its summary.
+func councilAtom(s *site.Site, c *site.Council, summary string) AtomFeed {
 	base := baseURL(s)
 	page := PageURL(s, c.Path()+"index.html")
 	self := base + CouncilFeedFile(c)
@@ -187,7 +199,7 @@ func councilFeed(s *site.Site, c *site.Council, summary string) ([]byte, error) 
 	if len(f.Entries) > 0 {
 		f.Updated = f.Entries[0].Updated
 	}
-	return xmlFile(f, CouncilFeedFile(c))
+	return f
 }
 
 // summary says how much is known about a council's offer and how recent
