@@ -22,6 +22,9 @@ const cacheVersion = 3 // 2: answers keep what few give in Answer.More; 3: statu
 // history takes a third of a second for the national content; a cached
 // one, a few milliseconds. Where there is no cache folder, it is Read.
 func ReadCached(dir string, now time.Time) (*Log, error) {
+	if !mayBeRepository(dir) {
+		return Read(dir, now) // which says so, without starting git
+	}
 	file, key, err := cacheKey(dir)
 	if err != nil {
 		return Read(dir, now)

@@ -13,7 +13,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -59,12 +61,38 @@ func (l *Log) Of(file string) []Entry {
 	return l.Files[file]
 }
 
+// mayBeRepository reports whether dir may be in a git repository: whether
+// it or a folder above it holds .git, or git is told where one is. A build
+// of a folder that is not spends no time starting git to find out.
+func mayBeRepository(dir string) bool {
+	if os.Getenv("GIT_DIR") != "" {
+		return true
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return true
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return true
+		}
+		up := filepath.Dir(abs)
+		if up == abs {
+			return false
+		}
+		abs = up
+	}
+}
+
 // ErrNoHistory is returned for a folder with no full git history.
 var ErrNoHistory = errors.New("no git history")
 
 // Read reads the history of the council files in the git repository at
 // dir. now is passed to the decoder, as a build's date is.
 func Read(dir string, now time.Time) (*Log, error) {
+	if !mayBeRepository(dir) {
+		return nil, fmt.Errorf("%w: %s is not a git repository", ErrNoHistory, dir)
+	}
 	out, err := git(dir, nil, "rev-parse", "--is-shallow-repository")
 	switch {
 	case err != nil:
