@@ -3,7 +3,8 @@ package export
 import (
 	"bytes"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/localoffer/localoffer/internal/jsonstr"
 )
 
 // offers.json gives every council's answers, a line per council; its
@@ -158,60 +159,5 @@ func (o *object) flag(k string, v bool) {
 	}
 }
 
-// writeString writes s as a JSON string as encoding/json does with
-// SetEscapeHTML(false): quotes, backslashes and control characters
-// escaped, U+2028 and U+2029 too, and bytes that are not UTF-8 as \ufffd.
-func writeString(b *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
-		case r == '\u2028' || r == '\u2029':
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
-}
+// writeString writes s as a JSON string as encoding/json does.
+func writeString(b *bytes.Buffer, s string) { jsonstr.Write(b, s) }

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"testing"
@@ -64,27 +63,4 @@ func loadSite(t *testing.T, fsys fs.FS) *site.Site {
 		t.Fatal(errs)
 	}
 	return site.New(set, cfg, now)
-}
-
-// FuzzWriteString checks the JSON string writer against encoding/json.
-func FuzzWriteString(f *testing.F) {
-	for _, s := range []string{"", "plain", `a "quoted" \ back`, "</script>&", "\b\f\n\r\t\x00\x1f\x7f",
-		"£3,000", "line\u2028para\u2029", "bad \xff byte", "\xe2\x80", "🏠"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want, err := marshal(s, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		writeString(&got, s)
-		if !bytes.Equal(got.Bytes(), want) {
-			t.Fatalf("writeString(%q) = %s, want %s", s, got.Bytes(), want)
-		}
-		var back string
-		if err := json.Unmarshal(got.Bytes(), &back); err != nil {
-			t.Fatal(err)
-		}
-	})
 }

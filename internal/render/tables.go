@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
+	"github.com/localoffer/localoffer/internal/jsonstr"
 	"github.com/localoffer/localoffer/internal/offer"
 	"github.com/localoffer/localoffer/internal/site"
 	"github.com/localoffer/localoffer/internal/wording"
@@ -206,13 +206,13 @@ func compareCells(b *strings.Builder, c *site.Council) {
 			b.WriteByte(',')
 		}
 		cells++
-		writeJSONString(b, q.Key)
+		jsonstr.WriteScript(b, q.Key)
 		b.WriteString(`:[`)
 		for i, v := range [...]string{tc.Verdict.Class, tc.Verdict.Symbol, tc.Verdict.Word, join("; ", tc.Figure, tc.Terms), tc.From} {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeJSONString(b, v)
+			jsonstr.WriteScript(b, v)
 		}
 		b.WriteByte(']')
 	}
@@ -221,57 +221,9 @@ func compareCells(b *strings.Builder, c *site.Council) {
 	}
 }
 
-// jsonString is s as a JSON string, as writeJSONString writes it.
+// jsonString is s as a JSON string that is safe inside a script element.
 func jsonString(s string) string {
 	var b strings.Builder
-	writeJSONString(&b, s)
+	jsonstr.WriteScript(&b, s)
 	return b.String()
 }
-
-// writeJSONString writes s as a JSON string as encoding/json does, escaping
-// <, > and & so it is safe inside a script element. A byte that is not
-// UTF-8 becomes U+FFFD. Runs of bytes that need no escape are copied whole.
-func writeJSONString(b *strings.Builder, s string) {
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			if c == '"' || c == '\\' {
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			} else {
-				b.WriteString(`\u00`)
-				b.WriteByte(hexDigits[c>>4])
-				b.WriteByte(hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[start:i])
-			b.WriteRune(utf8.RuneError)
-		case r == 0x2028 || r == 0x2029:
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hexDigits[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
-}
-
-const hexDigits = "0123456789abcdef"
