@@ -19,17 +19,7 @@ func (a *JSONAnswer) writeJSON(b *bytes.Buffer) {
 	o.begin()
 	o.str("status", a.Status)
 	o.str("value", a.Value)
-	if len(a.Values) > 0 {
-		o.key("values")
-		b.WriteByte('[')
-		for i, v := range a.Values {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeString(b, v)
-		}
-		b.WriteByte(']')
-	}
+	o.list("values", len(a.Values), func(i int) { writeString(b, a.Values[i]) })
 	o.num("from_age", a.FromAge)
 	o.num("to_age", a.ToAge)
 	if a.GBP != "" {
@@ -57,23 +47,15 @@ func (a *JSONAnswer) writeJSON(b *bytes.Buffer) {
 	o.flag("anywhere", a.Anywhere)
 	o.str("band", a.Band)
 	o.str("name", a.Name)
-	if len(a.Groups) > 0 {
-		o.key("groups")
-		b.WriteByte('[')
-		for i, g := range a.Groups {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			gw := object{b: b}
-			gw.begin()
-			gw.key("name")
-			writeString(b, g.Name)
-			gw.str("ages", g.Ages)
-			gw.str("regular_attendees", g.Attendees)
-			gw.end()
-		}
-		b.WriteByte(']')
-	}
+	o.list("groups", len(a.Groups), func(i int) {
+		gw := object{b: b}
+		gw.begin()
+		gw.key("name")
+		writeString(b, a.Groups[i].Name)
+		gw.str("ages", a.Groups[i].Ages)
+		gw.str("regular_attendees", a.Groups[i].Attendees)
+		gw.end()
+	})
 	o.str("details", a.Details)
 	o.str("apply", a.Apply)
 	o.key("by")
@@ -98,17 +80,7 @@ func (a *JSONAnswer) writeJSON(b *bytes.Buffer) {
 	o.str("quote", a.Quote)
 	o.flag("differs", a.Differs)
 	o.str("note", a.Note)
-	if len(a.Older) > 0 {
-		o.key("older")
-		b.WriteByte('[')
-		for i := range a.Older {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			a.Older[i].writeJSON(b)
-		}
-		b.WriteByte(']')
-	}
+	o.list("older", len(a.Older), func(i int) { a.Older[i].writeJSON(b) })
 	o.end()
 }
 
@@ -150,6 +122,23 @@ func (o *object) keep(k string, v int) {
 	o.key(k)
 	var d [20]byte
 	o.b.Write(strconv.AppendInt(d[:0], int64(v), 10))
+}
+
+// list writes n elements, each by elem, as an array; none, as omitempty
+// leaves out an empty list.
+func (o *object) list(k string, n int, elem func(i int)) {
+	if n == 0 {
+		return
+	}
+	o.key(k)
+	o.b.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			o.b.WriteByte(',')
+		}
+		elem(i)
+	}
+	o.b.WriteByte(']')
 }
 
 func (o *object) flag(k string, v bool) {
