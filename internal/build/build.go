@@ -77,18 +77,17 @@ func Run(fsys fs.FS, now time.Time, sink publish.Sink, opts ...Option) (*Result,
 	}()
 	var buffers sync.Pool
 	pages, err := r.Site(res.Site, assets, func(path string, page []byte, frags *render.Fragments) error {
-		b, _ := buffers.Get().(*[2]bytes.Buffer)
-		if b == nil {
-			b = new([2]bytes.Buffer)
+		out, _ := buffers.Get().(*bytes.Buffer)
+		if out == nil {
+			out = new(bytes.Buffer)
 		}
 		defer func() {
-			if b[0].Cap()+b[1].Cap() < 8<<20 { // keep room for pages, not for a huge one
-				buffers.Put(b)
+			if out.Cap() < 8<<20 { // keep room for pages, not for a huge one
+				buffers.Put(out)
 			}
 		}()
 		// The templates were minified when they were read, so the page is
 		// written as it was made, with its fragments put back.
-		out := &b[1]
 		out.Reset()
 		if err := frags.Splice(out, page); err != nil {
 			return fmt.Errorf("render %s: %w", path, err)
