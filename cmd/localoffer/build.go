@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"sync"
 	"time"
@@ -16,6 +17,22 @@ import (
 
 func init() {
 	commands["build"] = command{"build the site from content/ into public/", runBuild}
+}
+
+// defaultMemoryLimit is the soft limit a build keeps the Go runtime's memory
+// to, unless GOMEMLIMIT sets another: a directory of 100,000 councils
+// builds in under 2 GB with it, though more slowly, as the collector works
+// harder near the limit; the national directory, and one of 10,000
+// councils, never come near it.
+const defaultMemoryLimit = 1500 << 20 // GOMEMLIMIT=1500MiB
+
+// memoryLimit is the memory limit a build sets, and whether it sets one:
+// not when GOMEMLIMIT is in the environment, which the runtime has read.
+func memoryLimit(getenv func(string) string) (int64, bool) {
+	if getenv("GOMEMLIMIT") != "" {
+		return 0, false
+	}
+	return defaultMemoryLimit, true
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -38,6 +55,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "localoffer build:", err)
 		return exitUsage
+	}
+	if limit, ok := memoryLimit(os.Getenv); ok {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
 	start := time.Now()
 	res, err := build.Write(os.DirFS(*root), now, *out, build.WithHistory(readHistory("localoffer build", *root, now, stderr)))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -228,5 +229,26 @@ func TestBuildWithoutHistory(t *testing.T) {
 	}
 	if !strings.Contains(string(feed), "<entry>") {
 		t.Error("Leicester's feed has no entry without history; want the day its facts were checked")
+	}
+}
+
+// A build keeps the runtime's memory near 1500 MiB unless GOMEMLIMIT says
+// otherwise, and a build run in this process leaves the limit as it was.
+func TestBuildMemoryLimit(t *testing.T) {
+	env := map[string]string{}
+	getenv := func(k string) string { return env[k] }
+	if limit, ok := memoryLimit(getenv); !ok || limit != 1500<<20 {
+		t.Errorf("no GOMEMLIMIT: limit %d, %v; want 1500 MiB", limit, ok)
+	}
+	env["GOMEMLIMIT"] = "8GiB"
+	if _, ok := memoryLimit(getenv); ok {
+		t.Error("GOMEMLIMIT=8GiB: the build set a limit of its own")
+	}
+	before := debug.SetMemoryLimit(-1)
+	if code, _, stderr := runCmd(t, "build", "-root", "../..", "-out", filepath.Join(t.TempDir(), "public")); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if after := debug.SetMemoryLimit(-1); after != before {
+		t.Errorf("memory limit after a build: %d, want %d as before", after, before)
 	}
 }
