@@ -70,7 +70,7 @@ bench:
 	$(GO) test ./... -run '^$$' -bench . -benchmem
 	$(GO) run ./bench/sidebyside $(BENCHFLAGS)
 
-## bench-large: localoffer and Hugo side by side up to 100,000 councils (about 12 to 15 minutes; Hugo's build needs up to 12 GB of memory)
+## bench-large: localoffer and Hugo side by side up to 100,000 councils (about 15 to 18 minutes; Hugo's build needs up to 12 GB of memory)
 bench-large:
 	$(GO) run ./bench/sidebyside -sizes 317,10000,100000 $(BENCHFLAGS)
 

@@ -49,7 +49,7 @@ const (
 const sourceDateEpoch = "1798761600" // 2027-01-01
 
 func main() {
-	sizes := flag.String("sizes", "317,10000", "comma-separated numbers of councils (100000 takes about ten minutes more)")
+	sizes := flag.String("sizes", "317,10000", "comma-separated numbers of councils (100000 takes about a quarter of an hour more)")
 	rounds := flag.String("rounds", "", "timed rounds: one number for every size, or one per size (default 5 up to 1,000 councils, 3 up to 20,000, then 1)")
 	warmup := flag.String("warmup", "", "warm-up rounds, not timed: one number for every size, or one per size (default 1 up to 20,000 councils, then 0)")
 	hugo := flag.String("hugo", "", "Hugo binary to use instead of installing "+hugoModule+"@"+hugoVersion)
