@@ -98,18 +98,27 @@ func profileCPU(file string) (stop func(), err error) {
 // readHistory starts reading the content's git history in root, so that
 // it is read while the content loads, and returns a function that waits for
 // it. Without history (not a repository, or a shallow clone) the build goes
-// on, with no changes listed, and says so once.
+// on, with no changes listed, and says so once, from the goroutine that
+// asks for the history, so that it never writes to stderr at the same time
+// as the command does.
 func readHistory(cmd, root string, now time.Time, stderr io.Writer) func() *history.Log {
-	done := make(chan *history.Log, 1)
+	type read struct {
+		log *history.Log
+		err error
+	}
+	done := make(chan read, 1)
 	go func() {
 		log, err := history.ReadCached(root, now)
-		switch {
-		case errors.Is(err, history.ErrNoHistory):
-			fmt.Fprintf(stderr, "%s: %v: the councils' feeds and pages list no changes\n", cmd, err)
-		case err != nil:
-			fmt.Fprintf(stderr, "%s: reading the content's history: %v: the councils' feeds and pages list no changes\n", cmd, err)
-		}
-		done <- log
+		done <- read{log, err}
 	}()
-	return sync.OnceValue(func() *history.Log { return <-done })
+	return sync.OnceValue(func() *history.Log {
+		r := <-done
+		switch {
+		case errors.Is(r.err, history.ErrNoHistory):
+			fmt.Fprintf(stderr, "%s: %v: the councils' feeds and pages list no changes\n", cmd, r.err)
+		case r.err != nil:
+			fmt.Fprintf(stderr, "%s: reading the content's history: %v: the councils' feeds and pages list no changes\n", cmd, r.err)
+		}
+		return r.log
+	})
 }
