@@ -111,7 +111,7 @@ func Preview(fsys fs.FS, now time.Time, cache *content.Cache, opts ...Option) (*
 		})
 	}
 	for _, c := range res.Site.Councils {
-		l.add(export.CouncilFeedFile(c), func() ([]byte, error) { return export.CouncilFeed(res.Site, c) })
+		l.add(export.CouncilFeedFile(c), func() ([]byte, error) { return export.CouncilFeed(res.Site, c), nil })
 		l.add(render.CouncilDataPath(c), func() ([]byte, error) { return render.CouncilData(c, c.Sections()), nil })
 	}
 	res.Count = len(l.files)

@@ -10,8 +10,8 @@ import (
 // below, as encoding/xml (indented by two spaces) writes an AtomFeed, not
 // by reflection. TestAtomIsEncodingXML holds the two to the same bytes.
 
-// bytes is the feed as a file: the XML header, the feed, and a newline.
-func (f *AtomFeed) bytes() []byte {
+// file is the feed as a file: the XML header, the feed, and a newline.
+func (f AtomFeed) file() []byte {
 	var b bytes.Buffer
 	b.Grow(2048)
 	b.WriteString(xml.Header)

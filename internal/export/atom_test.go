@@ -50,7 +50,7 @@ func sameXML(t *testing.T, what string, f AtomFeed) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := f.bytes(); !bytes.Equal(got, want) {
+	if got := f.file(); !bytes.Equal(got, want) {
 		t.Fatalf("%s:\ngot  %s\nwant %s", what, got, want)
 	}
 }

@@ -86,10 +86,6 @@ func Data(s *site.Site, sink publish.Sink, each Each) (*Written, error) {
 // is what Data worked out, the schema among it, so that it is made while
 // the pages are.
 func Index(s *site.Site, pages []string, d *Written, sink publish.Sink) error {
-	feed, err := feedOf(s, d.summaries)
-	if err != nil {
-		return err
-	}
 	sitemap, err := Sitemap(s, pages)
 	if err != nil {
 		return err
@@ -98,7 +94,7 @@ func Index(s *site.Site, pages []string, d *Written, sink publish.Sink) error {
 		{Path: SchemaFile, Data: d.schema},
 		{Path: SitemapFile, Data: sitemap},
 		{Path: RobotsFile, Data: Robots(s)},
-		{Path: FeedFile, Data: feed},
+		{Path: FeedFile, Data: siteAtom(s, d.summaries).file()},
 	} {
 		if err := sink.Put(f.Path, f.Data); err != nil {
 			return err

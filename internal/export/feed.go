@@ -63,23 +63,18 @@ type AtomText struct {
 // shows as the same entry, updated. The feed's own updated date is its
 // newest entry's, so that builds stay reproducible; a feed with no entries
 // takes the build's date.
-func Feed(s *site.Site) ([]byte, error) {
+func Feed(s *site.Site) []byte {
 	summaries := make([]string, len(s.Councils))
 	for i, c := range s.Councils {
 		if !c.LastChanged().IsZero() {
 			summaries[i] = summary(c)
 		}
 	}
-	return feedOf(s, summaries)
+	return siteAtom(s, summaries).file()
 }
 
-// feedOf is Feed, given each council's summary in the order of s.Councils.
-func feedOf(s *site.Site, summaries []string) ([]byte, error) {
-	f := siteAtom(s, summaries)
-	return f.bytes(), nil
-}
-
-// siteAtom is the site's feed, given each council's summary.
+// siteAtom is the site's feed, given each council's summary in the order
+// of s.Councils.
 func siteAtom(s *site.Site, summaries []string) AtomFeed {
 	sum := make(map[*site.Council]string, len(s.Councils))
 	for i, c := range s.Councils {
@@ -142,23 +137,13 @@ func CouncilFeedFile(c *site.Council) string { return c.Path() + FeedFile }
 // that the content's history holds, newest first, each with its real date
 // and the old and new answers in words. Without history, its one entry is
 // the day the council's file says its facts were last checked.
-func CouncilFeed(s *site.Site, c *site.Council) ([]byte, error) {
-	return councilFeed(s, c, summary(c))
+func CouncilFeed(s *site.Site, c *site.Council) []byte {
+	return councilAtom(s, c, summary(c)).file()
 }
 
 // putCouncilFeed puts a council's feed in sink, given its summary.
 func putCouncilFeed(sink publish.Sink, s *site.Site, c *site.Council, summary string) error {
-	data, err := councilFeed(s, c, summary)
-	if err != nil {
-		return err
-	}
-	return sink.Put(CouncilFeedFile(c), data)
-}
-
-// councilFeed is CouncilFeed, given the council's summary.
-func councilFeed(s *site.Site, c *site.Council, summary string) ([]byte, error) {
-	f := councilAtom(s, c, summary)
-	return f.bytes(), nil
+	return sink.Put(CouncilFeedFile(c), councilAtom(s, c, summary).file())
 }
 
 // councilAtom is a council's feed, given its summary.
