@@ -65,6 +65,52 @@ func writeData(s *site.Site, out dataOut) ([]string, error) {
 		answersCSV, councilsCSV       *csv.Writer // to answers and councils
 		err                           error
 	}
+	// one works out the council at place k in GSS order into p, and puts
+	// its feed and whatever each makes in the sink.
+	one := func(p *part, k int) error {
+		if p.answersCSV == nil {
+			p.answersCSV, p.councilsCSV = newCSV(&p.answers), newCSV(&p.councils)
+		}
+		p.answers.Reset()
+		p.councils.Reset()
+		p.json.Reset()
+		c := councils[k].Council
+		if aw != nil {
+			if err := councilAnswers(p.answersCSV, c); err != nil {
+				return err
+			}
+		}
+		if cw == nil && jw == nil && out.sink == nil {
+			return nil
+		}
+		sections := c.Sections()
+		facts := factsOf(c, sections)
+		if cw != nil {
+			if err := councilRow(p.councilsCSV, s, c, facts); err != nil {
+				return err
+			}
+		}
+		if jw != nil {
+			if k > 0 {
+				p.json.WriteByte(',')
+			}
+			if err := councilJSON(&p.json, &p.line, c, facts); err != nil {
+				return err
+			}
+		}
+		if out.sink == nil {
+			return nil
+		}
+		sum := summaryOf(c, facts)
+		summaries[councils[k].at] = sum
+		if err := putCouncilFeed(out.sink, s, c, sum); err != nil {
+			return err
+		}
+		if out.each != nil {
+			return out.each(c, sections)
+		}
+		return nil
+	}
 	parts := make([]part, min(batch, len(councils)))
 	for start := 0; start < len(councils); start += batch {
 		n := min(batch, len(councils)-start)
@@ -73,39 +119,7 @@ func writeData(s *site.Site, out dataOut) ([]string, error) {
 		for w := range workers {
 			wg.Go(func() {
 				for i := w; i < n; i += workers {
-					p := &parts[i]
-					if p.answersCSV == nil {
-						p.answersCSV, p.councilsCSV = newCSV(&p.answers), newCSV(&p.councils)
-					}
-					p.answers.Reset()
-					p.councils.Reset()
-					p.json.Reset()
-					c := councils[start+i].Council
-					if aw != nil {
-						p.err = councilAnswers(p.answersCSV, c)
-					}
-					if cw == nil && jw == nil && out.sink == nil || p.err != nil {
-						continue
-					}
-					sections := c.Sections()
-					facts := factsOf(c, sections)
-					if cw != nil {
-						p.err = councilRow(p.councilsCSV, s, c, facts)
-					}
-					if jw != nil && p.err == nil {
-						if start+i > 0 {
-							p.json.WriteByte(',')
-						}
-						p.err = councilJSON(&p.json, &p.line, c, facts)
-					}
-					if out.sink != nil && p.err == nil {
-						sum := summaryOf(c, facts)
-						summaries[councils[start+i].at] = sum
-						p.err = putCouncilFeed(out.sink, s, c, sum)
-						if out.each != nil && p.err == nil {
-							p.err = out.each(c, sections)
-						}
-					}
+					parts[i].err = one(&parts[i], start+i)
 				}
 			})
 		}
