@@ -5,28 +5,34 @@
 // so runs of bytes that need no escape are copied whole.
 package jsonstr
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
 
-// A Writer is a bytes.Buffer or a strings.Builder.
-type Writer interface {
-	WriteString(s string) (int, error)
-	WriteByte(c byte) error
-}
+// Write writes s to b as encoding/json does with SetEscapeHTML(false):
+// quotes, backslashes and control characters escaped (\b, \f, \n, \r and
+// \t as such), U+2028 and U+2029 too, and a byte that is not UTF-8 as
+// \ufffd.
+func Write(b *bytes.Buffer, s string) { b.Write(appendString(b.AvailableBuffer(), s, false)) }
 
-// Write writes s as encoding/json does with SetEscapeHTML(false): quotes,
-// backslashes and control characters escaped (\b, \f, \n, \r and \t as
-// such), U+2028 and U+2029 too, and a byte that is not UTF-8 as \ufffd.
-func Write[W Writer](w W, s string) { write(w, s, false) }
-
-// WriteScript writes s as a JSON string that is safe inside a script
+// WriteScript writes s to b as a JSON string that is safe inside a script
 // element: <, > and & escaped as well, every control character as \u00XX,
 // and a byte that is not UTF-8 as U+FFFD itself.
-func WriteScript[W Writer](w W, s string) { write(w, s, true) }
+func WriteScript(b *strings.Builder, s string) {
+	var room [256]byte // most strings fit, so most need no memory of their own
+	b.Write(appendString(room[:0], s, true))
+}
+
+// The two functions above take concrete writers, not a type parameter or an
+// interface, so that a caller's builder can stay on its stack.
 
 const hex = "0123456789abcdef"
 
-func write[W Writer](w W, s string, script bool) {
-	w.WriteByte('"')
+// appendString appends s to dst as a JSON string, for a script if script.
+func appendString(dst []byte, s string, script bool) []byte {
+	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -35,18 +41,14 @@ func write[W Writer](w W, s string, script bool) {
 				i++
 				continue
 			}
-			w.WriteString(s[start:i])
+			dst = append(dst, s[start:i]...)
 			switch {
 			case c == '"' || c == '\\':
-				w.WriteByte('\\')
-				w.WriteByte(c)
+				dst = append(dst, '\\', c)
 			case !script && short[c] != 0:
-				w.WriteByte('\\')
-				w.WriteByte(short[c])
+				dst = append(dst, '\\', short[c])
 			default:
-				w.WriteString(`\u00`)
-				w.WriteByte(hex[c>>4])
-				w.WriteByte(hex[c&0xf])
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 			}
 			i++
 			start = i
@@ -55,16 +57,15 @@ func write[W Writer](w W, s string, script bool) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			w.WriteString(s[start:i])
+			dst = append(dst, s[start:i]...)
 			if script {
-				w.WriteString("\uFFFD")
+				dst = append(dst, "\uFFFD"...)
 			} else {
-				w.WriteString(`\ufffd`)
+				dst = append(dst, `\ufffd`...)
 			}
 		case r == '\u2028' || r == '\u2029':
-			w.WriteString(s[start:i])
-			w.WriteString(`\u202`)
-			w.WriteByte(hex[r&0xf])
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
 		default:
 			i += size
 			continue
@@ -72,8 +73,8 @@ func write[W Writer](w W, s string, script bool) {
 		i += size
 		start = i
 	}
-	w.WriteString(s[start:])
-	w.WriteByte('"')
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // short are the control characters encoding/json writes with a letter.
